@@ -1,0 +1,132 @@
+/**
+ * What every action module provides, and what it gets to work with.
+ * An action module = one LinkedIn endpoint family: path, body builder,
+ * response parser and confidence note together, so a LinkedIn change is a
+ * one-file fix.
+ */
+import type { z } from 'zod';
+import type { ActionType, Bucket, ResultCode, ResultStatus } from '../backend/protocol';
+import type { Verdict } from '../voyager/classify';
+import type { VoyagerCall, VoyagerClient } from '../voyager/client';
+
+export interface Viewer {
+  memberUrn: string;
+  tail: string;
+  publicIdentifier: string | null;
+}
+
+export interface Outcome {
+  status: ResultStatus;
+  code: ResultCode | null;
+  message: string;
+  output: Record<string, unknown>;
+  /** Epoch ms, for deferred outcomes. */
+  retryAt?: number | null;
+}
+
+export interface ActionCache {
+  get<T>(key: string, parse: (value: unknown) => T | undefined): Promise<T | undefined>;
+  /** ttlMs is nominal; the store scales it. */
+  put(key: string, value: unknown, ttlMs: number): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export interface ActionContext {
+  voyager: VoyagerClient;
+  cache: ActionCache;
+  viewer: Viewer;
+  now: () => number;
+  /**
+   * Sends a write. The intent (what is needed to recognise this write later)
+   * is persisted before the request leaves, so a restart can reconcile
+   * instead of sending twice.
+   */
+  mutate(call: VoyagerCall, intent: Record<string, unknown>): Promise<Verdict>;
+}
+
+export interface ActionDefinition<P> {
+  type: ActionType;
+  bucket: Bucket;
+  params: z.ZodType<P>;
+  /** Short, human-readable summary of the params for the audit log. */
+  summarize(params: P): string;
+  execute(params: P, ctx: ActionContext): Promise<Outcome>;
+  /**
+   * Reads LinkedIn back to tell whether a write whose answer was lost (or
+   * whose worker died) took effect. Absent = no read-back exists: the outcome
+   * stays unknown and the write is never sent twice.
+   */
+  reconcile?(params: P, intent: Record<string, unknown>, ctx: ActionContext): Promise<Reconciliation>;
+}
+
+export type Reconciliation = { kind: 'done'; outcome: Outcome } | { kind: 'not_done' } | { kind: 'unknown'; reason: string };
+
+export function succeeded(message: string, output: Record<string, unknown>): Outcome {
+  return { status: 'succeeded', code: null, message, output };
+}
+
+/** The outcome for a LinkedIn answer that is not success (stop verdicts never get here). */
+export function failureOutcome(verdict: Exclude<Verdict, { kind: 'ok' }>, what: string): Outcome {
+  switch (verdict.kind) {
+    case 'not_found':
+      return { status: 'failed', code: 'not_found', message: `${what}: not found on LinkedIn`, output: { httpStatus: verdict.status } };
+    case 'invitation_limit':
+      return { status: 'deferred', code: 'invitation_limit', message: `${what}: LinkedIn's weekly invitation limit`, output: { httpStatus: verdict.status } };
+    case 'network_error':
+      return {
+        status: 'failed',
+        code: 'linkedin_error',
+        message: `${what}: no answer from LinkedIn (${verdict.reason})`,
+        output: { httpStatus: null },
+      };
+    case 'challenge':
+    case 'session_expired':
+    case 'rate_limited':
+    case 'server_error':
+    case 'error':
+      return {
+        status: 'failed',
+        code: 'linkedin_error',
+        message: `${what}: LinkedIn answered HTTP ${verdict.status}${'code' in verdict && verdict.code ? ` (${verdict.code})` : ''}`,
+        output: { httpStatus: verdict.status },
+      };
+  }
+}
+
+/** A validated action, ready to run. */
+export interface PreparedAction {
+  summary: string;
+  run(ctx: ActionContext): Promise<Outcome>;
+  reconcile?(intent: Record<string, unknown>, ctx: ActionContext): Promise<Reconciliation>;
+}
+
+/** An action definition with its params type closed over, for the registry. */
+export interface RegisteredAction {
+  type: ActionType;
+  bucket: Bucket;
+  prepare(params: unknown): { ok: true; action: PreparedAction } | { ok: false; message: string };
+}
+
+export function defineAction<P>(definition: ActionDefinition<P>): RegisteredAction {
+  return {
+    type: definition.type,
+    bucket: definition.bucket,
+    prepare(raw) {
+      const parsed = definition.params.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const field = ['params', ...(issue?.path ?? [])].map(String).join('.');
+        return { ok: false, message: `${field}: ${issue?.message ?? 'invalid'}` };
+      }
+      const params = parsed.data;
+      return {
+        ok: true,
+        action: {
+          summary: definition.summarize(params),
+          run: (ctx) => definition.execute(params, ctx),
+          reconcile: definition.reconcile && ((intent, ctx) => definition.reconcile?.(params, intent, ctx) ?? Promise.resolve({ kind: 'unknown', reason: 'no read-back' })),
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * Zod schemas of ../shared/executor-protocol.md (version 1).
+ * Unknown fields are ignored everywhere (zod objects strip them by default),
+ * as the protocol asks for forward compatibility.
+ */
+import { z } from 'zod';
+
+export const ACTION_TYPES = [
+  'connect',
+  'withdraw',
+  'message',
+  'react',
+  'unreact',
+  'comment',
+  'follow_member',
+  'unfollow_member',
+  'follow_company',
+  'unfollow_company',
+  'share',
+  'save',
+  'unsave',
+] as const;
+export const actionTypeSchema = z.enum(ACTION_TYPES);
+export type ActionType = z.infer<typeof actionTypeSchema>;
+
+export const accountSchema = z.object({
+  memberUrn: z.string(),
+  publicIdentifier: z.string().nullable(),
+});
+export type Account = z.infer<typeof accountSchema>;
+
+/**
+ * The envelope of a leased action. `type` and `params` stay loose here: they
+ * are validated per type later, so that a bad action can still be reported
+ * against its id with a message naming the field.
+ */
+export const leasedActionSchema = z.object({
+  id: z.string().min(1).max(200),
+  type: z.string(),
+  params: z.unknown(),
+  idempotencyKey: z.string().min(1).max(200),
+  createdAt: z.string().optional(),
+  leaseExpiresAt: z.string().datetime({ offset: true }).optional(),
+  requestedBy: z.unknown().optional(),
+});
+export type LeasedAction = z.infer<typeof leasedActionSchema>;
+
+export const leaseRequestSchema = z.object({
+  max: z.number().int().min(1).max(25),
+  accept: z.array(actionTypeSchema),
+  account: accountSchema.nullable(),
+});
+export type LeaseRequest = z.infer<typeof leaseRequestSchema>;
+
+export const leaseResponseSchema = z.object({
+  // Validated one by one so that one malformed action does not hide the others.
+  actions: z.array(z.unknown()),
+  pollAfterMs: z.number().nonnegative().optional(),
+  queued: z.number().int().nonnegative().optional(),
+});
+export type LeaseResponse = z.infer<typeof leaseResponseSchema>;
+
+export const RESULT_STATUSES = ['succeeded', 'failed', 'refused', 'deferred'] as const;
+export const resultStatusSchema = z.enum(RESULT_STATUSES);
+export type ResultStatus = z.infer<typeof resultStatusSchema>;
+
+export const RESULT_CODES = [
+  'invalid_action',
+  'unsupported_action',
+  'not_connected',
+  'account_mismatch',
+  'not_found',
+  'invitation_limit',
+  'outbound_throttled',
+  'challenge',
+  'session_expired',
+  'lease_expired',
+  'linkedin_error',
+] as const;
+export const resultCodeSchema = z.enum(RESULT_CODES);
+export type ResultCode = z.infer<typeof resultCodeSchema>;
+
+/** The status each code goes with, straight from the protocol's table. */
+export const STATUS_OF_CODE: Record<ResultCode, ResultStatus> = {
+  invalid_action: 'refused',
+  unsupported_action: 'refused',
+  not_connected: 'refused',
+  account_mismatch: 'refused',
+  not_found: 'failed',
+  invitation_limit: 'deferred',
+  outbound_throttled: 'deferred',
+  challenge: 'deferred',
+  session_expired: 'deferred',
+  lease_expired: 'failed',
+  linkedin_error: 'failed',
+};
+
+export const actionResultSchema = z.object({
+  idempotencyKey: z.string(),
+  status: resultStatusSchema,
+  code: resultCodeSchema.nullable(),
+  message: z.string(),
+  output: z.record(z.string(), z.unknown()),
+  retryAt: z.string().nullable(),
+  attempts: z.number().int().min(1),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+});
+export type ActionResult = z.infer<typeof actionResultSchema>;
+
+export const BUCKETS = [
+  'invitations',
+  'messages',
+  'comments',
+  'reactions',
+  'follows',
+  'saves',
+  'shares',
+  'withdrawals',
+] as const;
+export const bucketSchema = z.enum(BUCKETS);
+export type Bucket = z.infer<typeof bucketSchema>;
+
+export const EXECUTOR_STATES = ['active', 'paused', 'signed_out', 'unconfigured'] as const;
+export const PAUSE_REASONS = ['user', 'challenge', 'rate_limited', 'working_hours'] as const;
+export const pauseReasonSchema = z.enum(PAUSE_REASONS);
+export type PauseReason = z.infer<typeof pauseReasonSchema>;
+
+export const bucketLimitSchema = z.object({
+  bucket: bucketSchema,
+  window: z.enum(['day', 'week']),
+  limit: z.number().int().nonnegative(),
+  used: z.number().int().nonnegative(),
+  resetsAt: z.string().nullable(),
+  nextAvailableAt: z.string().nullable(),
+});
+export type BucketLimit = z.infer<typeof bucketLimitSchema>;
+
+export const heartbeatSchema = z.object({
+  state: z.enum(EXECUTOR_STATES),
+  pausedUntil: z.string().nullable(),
+  pauseReason: pauseReasonSchema.nullable(),
+  account: accountSchema.nullable(),
+  limits: z.array(bucketLimitSchema),
+  queue: z.object({ running: z.number().int().nonnegative(), outbox: z.number().int().nonnegative() }),
+});
+export type Heartbeat = z.infer<typeof heartbeatSchema>;
+
+export const heartbeatResponseSchema = z.object({
+  pollAfterMs: z.number().nonnegative().optional(),
+  queued: z.number().int().nonnegative().optional(),
+});
+export type HeartbeatResponse = z.infer<typeof heartbeatResponseSchema>;
+
+export const wakeFrameSchema = z.object({ type: z.literal('wake') });

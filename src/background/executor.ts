@@ -1,0 +1,282 @@
+/**
+ * The pump: one pass of lease → validate → execute → audit → report.
+ * Wake-ups (alarm, timer, WebSocket, settings or cookie change) all call
+ * `pump()`; one Web Lock keeps passes from overlapping, and a wake-up that
+ * arrives during a pass makes it run once more. All state is in storage.
+ */
+import browser from 'webextension-polyfill';
+import { leasedActionSchema, type Account } from '../backend/protocol';
+import { createBackendClient, type BackendClient } from '../backend/client';
+import { INVITATION_LIMIT_CLOSE_MS } from '../safety/limits';
+import { acceptableTypes, availableAt, earliestAvailable, nextSlotAt } from '../safety/decide';
+import { isConfigured, loadSettings, settingsFingerprint, type Settings } from '../settings/store';
+import type { JobRecord } from '../store/db';
+import { admitLeased, purgeFinishedJobs, unfinishedJobs } from '../store/jobs';
+import { DAY, HOUR, SECOND, scaled, scaledWait } from '../time';
+import type { StopVerdict } from '../voyager/client';
+import { readSession } from '../voyager/session';
+import type { Transport } from '../voyager/transport';
+import { backoffMs } from './backoff';
+import { deferJobsInHand } from './defer-in-hand';
+import { deliverOutbox } from './deliver-outbox';
+import { executeJob, resumeRunningJob, type AttemptEffects, type JobEnvironment } from './execute-job';
+import { publishStatus } from './status';
+import { executorId, loadRuntime, updateRuntime, type Runtime } from './runtime';
+import { safetyInput } from './safety-input';
+import { ensureViewer, trackContext } from './viewer';
+import { reportMalformed } from './malformed';
+import { wakeAt } from './wake';
+
+export interface ExecutorDeps {
+  now: () => number;
+  transport: Transport;
+  version: string;
+}
+
+export const POLL_FLOOR_MS = 5 * SECOND;
+export const POLL_CEILING_MS = 60 * SECOND;
+export const DEFAULT_POLL_MS = 30 * SECOND;
+export const CHALLENGE_PAUSE_MS = DAY;
+export const RATE_LIMIT_BASE_MS = HOUR;
+
+let again = false;
+
+export async function pump(deps: ExecutorDeps, opts: { force?: boolean } = {}): Promise<void> {
+  await navigator.locks.request('executor-pump', { ifAvailable: true }, async (lock) => {
+    if (!lock) {
+      again = true;
+      return;
+    }
+    do {
+      again = false;
+      try {
+        await pass(deps, opts.force ?? false);
+      } catch (error) {
+        const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        console.error('[executor] pass failed', error);
+        await updateRuntime(() => ({ lastError: message }));
+        await heartbeatAfterFailure(deps);
+        await wakeAt(deps.now() + scaled(DEFAULT_POLL_MS));
+      }
+    } while (again);
+  });
+}
+
+/** A pass that failed half-way still owes the backend its heartbeat. */
+async function heartbeatAfterFailure(deps: ExecutorDeps): Promise<void> {
+  try {
+    const settings = await loadSettings();
+    const runtime = await loadRuntime();
+    if (!isConfigured(settings) || runtime.authRejectedFor === settingsFingerprint(settings)) return;
+    await publishStatus(deps, backendFor(settings, await executorId(), deps.version));
+  } catch (error) {
+    console.warn('[executor] heartbeat after a failed pass failed too', error);
+  }
+}
+
+export function backendFor(settings: Settings & { backendUrl: string; token: string }, executorId: string, version: string): BackendClient {
+  return createBackendClient({ baseUrl: settings.backendUrl, token: settings.token, executorId, version, fetch: (...a) => fetch(...a) });
+}
+
+function stopUntilFor(now: number, runtime: Runtime) {
+  return (verdict: StopVerdict): number => {
+    if (verdict.kind === 'challenge') return now + scaled(CHALLENGE_PAUSE_MS);
+    if (verdict.kind === 'rate_limited') return now + scaled(RATE_LIMIT_BASE_MS * 2 ** runtime.rateLimitLevel);
+    return now;
+  };
+}
+
+/** What an attempt changes for every later one: spacing, backoff, pauses, closed buckets. */
+async function recordEffects(effects: AttemptEffects, now: number, stopUntil: (v: StopVerdict) => number, fingerprint: string | null): Promise<void> {
+  const runtime = await updateRuntime((r) => {
+    const patch: Partial<Runtime> = {};
+    if (effects.mutated) {
+      patch.lastMutationAt = now;
+      patch.jitter = Math.random();
+    }
+    if (effects.mutated && effects.code === null) patch.rateLimitLevel = 0;
+    if (effects.code === 'invitation_limit') {
+      patch.closedUntil = { ...r.closedUntil, invitations: now + scaled(INVITATION_LIMIT_CLOSE_MS) };
+    }
+    const stop = effects.stop;
+    if (stop?.kind === 'challenge') patch.pause = { until: effects.pauseUntil ?? stopUntil(stop), reason: 'challenge', since: now };
+    if (stop?.kind === 'rate_limited') {
+      patch.pause = { until: effects.pauseUntil ?? stopUntil(stop), reason: 'rate_limited', since: now };
+      patch.rateLimitLevel = r.rateLimitLevel + 1;
+    }
+    if (stop?.kind === 'session_expired') {
+      patch.viewer = null;
+      patch.sessionInvalidFor = fingerprint;
+    }
+    return patch;
+  });
+  // The user is told after the state is safe; not awaited, so it never delays the result.
+  if (effects.stop?.kind === 'challenge') void notifyChallenge(runtime);
+}
+
+async function notifyChallenge(runtime: Runtime): Promise<void> {
+  try {
+    await browser.notifications.create('challenge', {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+      title: 'LinkedIn security check: outbound paused',
+      message: `LinkedIn showed a security challenge. All actions are paused until ${new Date(runtime.pause?.until ?? 0).toLocaleString()}.`,
+    });
+  } catch (error) {
+    console.warn('[executor] notification failed', error);
+  }
+}
+
+async function pass(deps: ExecutorDeps, force: boolean): Promise<void> {
+  const now = deps.now;
+  const settings = await loadSettings();
+  if (!isConfigured(settings)) {
+    await publishStatus(deps, null);
+    return;
+  }
+  let runtime = await loadRuntime();
+  if (runtime.authRejectedFor === settingsFingerprint(settings)) {
+    await publishStatus(deps, null);
+    return;
+  }
+  const backend = backendFor(settings, await executorId(), deps.version);
+  await purgeFinishedJobs(now());
+  if ((await deliverOutbox(backend, now)) === 'auth') {
+    await updateRuntime(() => ({ authRejectedFor: settingsFingerprint(settings) }));
+    await publishStatus(deps, null);
+    return;
+  }
+
+  const session = await readSession();
+  const viewerResult = session.signedIn && session.csrfToken ? await ensureViewer(deps.transport, session) : null;
+  if (viewerResult?.kind === 'stop') {
+    await recordEffects({ mutated: false, stop: viewerResult.verdict, code: null }, now(), stopUntilFor(now(), runtime), session.fingerprint);
+  }
+  if (viewerResult?.kind === 'error') await updateRuntime(() => ({ lastError: `LinkedIn identity: ${viewerResult.message}` }));
+  const viewer = viewerResult?.kind === 'ok' ? viewerResult.viewer : null;
+  const csrfToken = session.csrfToken;
+  if (!viewer || !csrfToken) {
+    // Nothing is attempted; actions already in hand go back to the backend, saying why.
+    const stop = viewerResult?.kind === 'stop' ? viewerResult.verdict : null;
+    if (stop?.kind === 'challenge' || stop?.kind === 'rate_limited') {
+      const until = (await loadRuntime()).pause?.until ?? now() + scaled(RATE_LIMIT_BASE_MS);
+      await deferJobsInHand(now, stop.kind === 'challenge' ? 'challenge' : 'outbound_throttled', `LinkedIn said stop (${stop.kind})`, until);
+    } else {
+      await deferJobsInHand(now, 'session_expired', 'signed out of LinkedIn');
+    }
+    await deliverOutbox(backend, now);
+    await publishStatus(deps, backend);
+    return;
+  }
+  runtime = await updateRuntime((r) => (r.boundAccount ? {} : { boundAccount: { memberUrn: viewer.memberUrn, publicIdentifier: viewer.publicIdentifier } }));
+  const account: Account = { memberUrn: viewer.memberUrn, publicIdentifier: viewer.publicIdentifier };
+  const accountMismatch = runtime.boundAccount !== null && runtime.boundAccount.memberUrn !== viewer.memberUrn;
+
+  const makeEnv = async (): Promise<JobEnvironment> => {
+    runtime = await loadRuntime();
+    const input = await safetyInput(now(), runtime, settings);
+    const pause = input.pause;
+    return {
+      now,
+      transport: deps.transport,
+      csrfToken,
+      track: trackContext(),
+      viewer,
+      accountMismatch,
+      availableAt: (type) => availableAt(type as Parameters<typeof availableAt>[0], input),
+      pause: pause ? { until: pause.until, code: pause.reason === 'challenge' ? 'challenge' : 'outbound_throttled' } : null,
+      recordEffects: (effects) => recordEffects(effects, now(), stopUntilFor(now(), runtime), session.fingerprint),
+    };
+  };
+
+  /** One job, whatever state it was left in; false when LinkedIn said stop. */
+  const runJob = async (job: JobRecord): Promise<boolean> => {
+    const env = await makeEnv();
+    const stopUntil = stopUntilFor(now(), runtime);
+    const report = job.state === 'running' ? await resumeRunningJob(job, env, stopUntil) : await executeJob(job, env, stopUntil);
+    if (report.retryAt !== undefined) {
+      // Settled later; meanwhile its write counts for spacing, as if it had just been sent.
+      await updateRuntime((r) => ({ lastMutationAt: Math.max(r.lastMutationAt ?? 0, job.startedAt ?? now()) }));
+      await wakeAt(report.retryAt);
+      return true;
+    }
+    return report.stop === null;
+  };
+
+  // Jobs in hand from a worker that died: finish them before leasing more.
+  for (const job of await unfinishedJobs()) {
+    if (!(await runJob(job))) break;
+  }
+  await deliverOutbox(backend, now);
+
+  runtime = await loadRuntime();
+  if (runtime.pause && runtime.pause.until <= now()) runtime = await updateRuntime(() => ({ pause: null }));
+  const input = await safetyInput(now(), runtime, settings);
+  const status = () => publishStatus(deps, backend);
+  if (input.pause) {
+    await status();
+    await wakeAt(input.pause.until);
+    return;
+  }
+  if (now() < runtime.backendRetryAt) {
+    await status();
+    await wakeAt(runtime.backendRetryAt);
+    return;
+  }
+  // With a mismatched account actions are still leased, and refused account_mismatch.
+  const accept = acceptableTypes(input);
+  if (accept.length === 0) {
+    await status();
+    await wakeAt(Math.max(earliestAvailable(input), now() + 1));
+    return;
+  }
+  if (!force && now() < runtime.nextPollAt) {
+    await status();
+    await wakeAt(runtime.nextPollAt);
+    return;
+  }
+
+  const leased = await backend.lease({ max: 1, accept, account });
+  if (leased.kind === 'auth') {
+    await updateRuntime(() => ({ authRejectedFor: settingsFingerprint(settings) }));
+    await publishStatus(deps, null);
+    return;
+  }
+  if (leased.kind !== 'ok') {
+    const r = await updateRuntime((cur) => ({
+      backendFailures: cur.backendFailures + 1,
+      backendRetryAt: now() + backoffMs(cur.backendFailures + 1),
+      lastError: 'error' in leased ? leased.error : 'conflict',
+    }));
+    await status();
+    await wakeAt(r.backendRetryAt);
+    return;
+  }
+  const pollMs = Math.min(Math.max(leased.data.pollAfterMs ?? DEFAULT_POLL_MS, POLL_FLOOR_MS), POLL_CEILING_MS);
+  const gotActions = leased.data.actions.length > 0;
+  runtime = await updateRuntime(() => ({
+    backendFailures: 0,
+    backendRetryAt: 0,
+    lastError: null,
+    pollAfterMs: leased.data.pollAfterMs ?? null,
+    queuedAtBackend: leased.data.queued ?? null,
+    // After actions, ask again soon (the floor); after none, follow the backend's hint.
+    nextPollAt: now() + scaledWait(gotActions ? POLL_FLOOR_MS : pollMs, 50),
+  }));
+
+  for (const raw of leased.data.actions) {
+    const envelope = leasedActionSchema.safeParse(raw);
+    if (!envelope.success) {
+      await reportMalformed(raw, envelope.error, now, viewer);
+      continue;
+    }
+    const admission = await admitLeased(envelope.data, now());
+    if (admission.kind !== 'replayed') await runJob(admission.job);
+  }
+  await deliverOutbox(backend, now);
+  runtime = await loadRuntime();
+  await status();
+  const after = await safetyInput(now(), runtime, settings);
+  const nextSlot = runtime.lastMutationAt === null ? now() : nextSlotAt('follow_member', after);
+  await wakeAt(Math.max(runtime.nextPollAt, after.pause?.until ?? 0, Math.min(nextSlot, earliestAvailable(after)), now() + 1));
+}

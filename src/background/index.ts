@@ -1,0 +1,46 @@
+/**
+ * The service worker: wiring only. Every listener is registered at the top
+ * level, synchronously, so a worker woken by an event gets it.
+ */
+import browser from 'webextension-polyfill';
+import { loadSettings, SETTINGS_KEY } from '../settings/store';
+import { systemClock } from '../time';
+import { createTabTransport } from '../voyager/transport';
+import { pump, type ExecutorDeps } from './executor';
+import { createRouter } from './router';
+import { updateRuntime } from './runtime';
+import { ALARM_PUMP, ALARM_TICK, ensureTickAlarm, setWakeHandler } from './wake';
+import { startWakeSocket } from './wake-socket';
+
+const deps: ExecutorDeps = {
+  now: systemClock,
+  transport: createTabTransport({ allowOpenTab: async () => (await loadSettings()).allowBackgroundTab }),
+  version: browser.runtime.getManifest().version,
+};
+
+const run = (force = false): void => void pump(deps, { force });
+
+setWakeHandler(() => run());
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === ALARM_PUMP || alarm.name === ALARM_TICK) run();
+});
+browser.runtime.onInstalled.addListener(() => void ensureTickAlarm());
+browser.runtime.onStartup.addListener(() => run());
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && SETTINGS_KEY in changes) {
+    run(true);
+    void startWakeSocket(() => run(true));
+  }
+});
+// Signing in or out of LinkedIn (li_at appears, changes or goes) resumes or stops work by itself.
+browser.cookies.onChanged.addListener((info) => {
+  if (info.cookie.name !== 'li_at' || !info.cookie.domain.endsWith('linkedin.com')) return;
+  // A (re)written li_at is a new sign-in: forget who we thought was signed in, and any verdict on the old session.
+  if (!info.removed) void updateRuntime(() => ({ viewer: null, sessionInvalidFor: null })).then(() => run());
+  else run();
+});
+browser.runtime.onMessage.addListener(createRouter({ now: systemClock, pumpNow: () => run(true) }));
+
+void ensureTickAlarm();
+void startWakeSocket(() => run(true));
+run();

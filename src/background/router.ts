@@ -1,0 +1,169 @@
+/**
+ * Messages from the extension's own pages. The sender is checked before the
+ * shape, the shape before anything else; each type has one handler.
+ */
+import browser, { type Runtime as BrowserRuntime } from 'webextension-polyfill';
+import { createBackendClient } from '../backend/client';
+import { CEILINGS, DEFAULT_LIMITS, checkUserLimits } from '../safety/limits';
+import { workingHoursSchema } from '../safety/working-hours';
+import { parseBackendUrl, parseToken } from '../settings/schema';
+import { loadSettings, saveSettings, type Settings } from '../settings/store';
+import { requestSchema, type Reply, type ReplyData, type Request, type SettingsView } from '../shared/messages';
+import { formatChunk, toAuditRow } from '../shared/audit-export';
+import { countAudit, queryAudit, verifyAuditChain } from '../store/audit-query';
+import { resetLocalData } from './reset-local-data';
+import { UNTIL_RESUMED } from '../time';
+import { executorId, loadRuntime, updateRuntime } from './runtime';
+import { computeStatus, heartbeatOf } from './status';
+
+type Handlers = { [T in Request['type']]: (req: Extract<Request, { type: T }>) => Promise<Reply<ReplyData<T>>> };
+
+class FieldError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function settingsView(s?: Settings): Promise<SettingsView> {
+  const settings = s ?? (await loadSettings());
+  const runtime = await loadRuntime();
+  return {
+    backendUrl: settings.backendUrl,
+    token: settings.token,
+    allowBackgroundTab: settings.allowBackgroundTab,
+    limits: settings.limits,
+    defaults: DEFAULT_LIMITS,
+    ceilings: CEILINGS,
+    workingHours: settings.workingHours,
+    warmupStartedAt: settings.warmupStartedAt,
+    boundAccount: runtime.boundAccount,
+    signedInAccount: runtime.viewer ? { memberUrn: runtime.viewer.memberUrn, publicIdentifier: runtime.viewer.publicIdentifier } : null,
+  };
+}
+
+function validConnection(req: { backendUrl: string; token: string }): { backendUrl: string; token: string } {
+  const url = parseBackendUrl(req.backendUrl);
+  if (!url.ok) throw new FieldError('backendUrl', url.reason);
+  const token = parseToken(req.token);
+  if (!token.ok) throw new FieldError('token', token.reason);
+  return { backendUrl: url.value, token: token.value };
+}
+
+export function createRouter(deps: { now: () => number; pumpNow: () => void }) {
+  const handlers: Handlers = {
+    'status/get': async () => ({ ok: true, data: await computeStatus(deps.now()) }),
+    'settings/get': async () => ({ ok: true, data: await settingsView() }),
+    'settings/saveConnection': async (req) => {
+      const saved = await saveSettings(validConnection(req));
+      // New settings lift a remembered 401 and retry the backend at once.
+      await updateRuntime(() => ({ authRejectedFor: null, backendFailures: 0, backendRetryAt: 0, nextPollAt: 0 }));
+      deps.pumpNow();
+      return { ok: true, data: await settingsView(saved) };
+    },
+    'settings/testConnection': async (req) => {
+      const connection = validConnection(req);
+      const client = createBackendClient({
+        baseUrl: connection.backendUrl,
+        token: connection.token,
+        executorId: await executorId(),
+        version: browser.runtime.getManifest().version,
+        fetch: (...a) => fetch(...a),
+      });
+      const answer = await client.heartbeat(heartbeatOf(await computeStatus(deps.now())));
+      const message =
+        answer.kind === 'ok'
+          ? `Connected: the backend accepted a heartbeat${answer.data.queued !== undefined ? ` (${answer.data.queued} actions queued)` : ''}.`
+          : answer.kind === 'auth'
+            ? `The backend rejected the token (HTTP ${answer.status}).`
+            : answer.kind === 'transient'
+              ? `Could not reach the backend: ${answer.error}.`
+              : answer.kind === 'bad'
+                ? `Unexpected answer: ${answer.error}`
+                : 'Unexpected answer (409).';
+      return { ok: true, data: { ok: answer.kind === 'ok', message } };
+    },
+    'settings/saveSafety': async (req) => {
+      const limitErrors = checkUserLimits(req.limits);
+      if (limitErrors.length > 0) throw new FieldError('limits', limitErrors.join('; '));
+      let workingHours = null;
+      if (req.workingHours !== null) {
+        const parsed = workingHoursSchema.safeParse(req.workingHours);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          throw new FieldError(`workingHours.${issue?.path.join('.') ?? ''}`, `Working hours: ${issue?.message ?? 'invalid'}`);
+        }
+        workingHours = parsed.data;
+      }
+      const current = await loadSettings();
+      const saved = await saveSettings({
+        limits: req.limits,
+        workingHours,
+        allowBackgroundTab: req.allowBackgroundTab,
+        warmupStartedAt: req.warmup ? (current.warmupStartedAt ?? deps.now()) : null,
+      });
+      deps.pumpNow();
+      return { ok: true, data: await settingsView(saved) };
+    },
+    'account/rebind': async () => {
+      // Bind to whoever is signed in now (or to the next account seen).
+      await updateRuntime((r) => ({
+        boundAccount: r.viewer ? { memberUrn: r.viewer.memberUrn, publicIdentifier: r.viewer.publicIdentifier } : null,
+      }));
+      deps.pumpNow();
+      return { ok: true, data: await settingsView() };
+    },
+    'data/reset': async () => {
+      await resetLocalData();
+      deps.pumpNow();
+      return { ok: true, data: await settingsView() };
+    },
+    'audit/query': async (req) => {
+      const page = await queryAudit(req.filter, req.before, req.limit);
+      return { ok: true, data: { rows: page.rows.map(toAuditRow), nextBefore: page.nextBefore, total: await countAudit() } };
+    },
+    // Exports are formatted here, so the page only joins text: 100,000 rows stay a few seconds.
+    'audit/export': async (req) => {
+      const page = await queryAudit(req.filter, req.before, req.limit);
+      return { ok: true, data: { text: formatChunk(page.rows, req.format), count: page.rows.length, nextBefore: page.nextBefore } };
+    },
+    'audit/verify': async () => ({ ok: true, data: await verifyAuditChain() }),
+    'executor/pause': async () => {
+      await updateRuntime(() => ({ pause: { until: UNTIL_RESUMED, reason: 'user', since: deps.now() } }));
+      deps.pumpNow();
+      return { ok: true, data: await computeStatus(deps.now()) };
+    },
+    'executor/resume': async (req) => {
+      await updateRuntime((r) => {
+        const challenge = r.pause?.reason === 'challenge' && r.pause.until > deps.now();
+        if (challenge && !req.confirmEarlyChallengeResume) {
+          throw new FieldError('confirm', 'Resuming before the 24 h challenge pause ends needs your explicit confirmation.');
+        }
+        return { pause: null };
+      });
+      deps.pumpNow();
+      return { ok: true, data: await computeStatus(deps.now()) };
+    },
+    'executor/pumpNow': async () => {
+      deps.pumpNow();
+      return { ok: true, data: null };
+    },
+  };
+
+  return async function onMessage(message: unknown, sender: BrowserRuntime.MessageSender): Promise<Reply<unknown>> {
+    const ownPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL(''));
+    if (!ownPage) return { ok: false, error: { message: 'messages are accepted from this extension’s pages only' } };
+    const parsed = requestSchema.safeParse(message);
+    if (!parsed.success) return { ok: false, error: { message: `bad request: ${parsed.error.issues[0]?.message ?? 'invalid'}` } };
+    const request = parsed.data;
+    const handler = handlers[request.type] as (req: Request) => Promise<Reply<unknown>>;
+    try {
+      return await handler(request);
+    } catch (error) {
+      if (error instanceof FieldError) return { ok: false, error: { message: error.message, field: error.field } };
+      return { ok: false, error: { message: error instanceof Error ? error.message : String(error) } };
+    }
+  };
+}

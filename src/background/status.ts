@@ -1,0 +1,110 @@
+/**
+ * The executor's state as one view: what the popup shows and what the
+ * heartbeat carries. The heartbeat goes out when the state changes and at
+ * least every 60 s (scaled).
+ */
+import browser from 'webextension-polyfill';
+import type { BackendClient } from '../backend/client';
+import type { Heartbeat } from '../backend/protocol';
+import { bucketReport } from '../safety/decide';
+import type { StatusView } from '../shared/messages';
+import { isConfigured, loadSettings, settingsFingerprint } from '../settings/store';
+import { recentAudit } from '../store/audit';
+import { countRunning } from '../store/jobs';
+import { outboxSize } from '../store/outbox';
+import { SECOND, isIndefinite, scaledWait } from '../time';
+import { readSession } from '../voyager/session';
+import { loadRuntime, updateRuntime } from './runtime';
+import { STATUS_SNAPSHOT_KEY } from '../shared/status-snapshot';
+import { pauseInForce, safetyInput } from './safety-input';
+
+/** The protocol asks for at least one heartbeat a minute; passes run every 30 s, so resend after 30 s. */
+export const HEARTBEAT_RESEND_MS = 30 * SECOND;
+
+export async function computeStatus(now: number): Promise<StatusView> {
+  const [settings, runtime, session] = await Promise.all([loadSettings(), loadRuntime(), readSession()]);
+  const configured = isConfigured(settings);
+  const authRejected = configured && runtime.authRejectedFor === settingsFingerprint(settings);
+  const viewer = session.signedIn && runtime.viewer?.fingerprint === session.fingerprint ? runtime.viewer : null;
+  const account = viewer ? { memberUrn: viewer.memberUrn, publicIdentifier: viewer.publicIdentifier } : null;
+  const mismatch = account !== null && runtime.boundAccount !== null && runtime.boundAccount.memberUrn !== account.memberUrn;
+  const pause = pauseInForce(now, runtime, settings);
+  const state = !configured
+    ? 'unconfigured'
+    : authRejected
+      ? 'auth_rejected'
+      : !session.signedIn || !account
+        ? 'signed_out'
+        : mismatch
+          ? 'account_mismatch'
+          : pause
+            ? 'paused'
+            : 'active';
+  const [input, running, outbox, recent] = await Promise.all([safetyInput(now, runtime, settings), countRunning(), outboxSize(), recentAudit(10)]);
+  return {
+    state,
+    configured,
+    backendUrl: settings.backendUrl,
+    signedIn: session.signedIn,
+    account,
+    boundAccount: runtime.boundAccount,
+    pause,
+    limits: bucketReport(input),
+    queue: { running, outbox, queuedAtBackend: runtime.queuedAtBackend },
+    recent: recent.map((r) => ({
+      at: r.at,
+      actionId: r.actionId,
+      type: r.type,
+      paramsSummary: r.paramsSummary,
+      status: r.status,
+      code: r.code,
+      message: r.message,
+      linkedinRequests: r.linkedinRequests,
+    })),
+    lastError: runtime.lastError,
+    now,
+  };
+}
+
+export function heartbeatOf(view: StatusView): Heartbeat {
+  const state = view.state === 'unconfigured' || view.state === 'auth_rejected' ? 'unconfigured' : view.state === 'signed_out' ? 'signed_out' : view.pause ? 'paused' : 'active';
+  return {
+    state,
+    pausedUntil: view.pause && !isIndefinite(view.pause.until) ? new Date(view.pause.until).toISOString() : null,
+    pauseReason: view.pause?.reason ?? null,
+    account: view.account,
+    limits: view.limits,
+    queue: { running: view.queue.running, outbox: view.queue.outbox },
+  };
+}
+
+/** What counts as "the state changed" (not the moving timestamps). */
+function digestOf(hb: Heartbeat): string {
+  return JSON.stringify([hb.state, hb.pausedUntil, hb.pauseReason, hb.account, hb.limits.map((l) => [l.bucket, l.window, l.limit, l.used]), hb.queue]);
+}
+
+export async function publishStatus(deps: { now: () => number }, backend: BackendClient | null): Promise<StatusView> {
+  const view = await computeStatus(deps.now());
+  await browser.storage.session.set({ [STATUS_SNAPSHOT_KEY]: view });
+  if (!backend) return view;
+  const heartbeat = heartbeatOf(view);
+  const digest = digestOf(heartbeat);
+  const runtime = await loadRuntime();
+  if (digest === runtime.lastHeartbeatDigest && deps.now() - runtime.lastHeartbeatAt < scaledWait(HEARTBEAT_RESEND_MS, SECOND)) return view;
+  const answer = await backend.heartbeat(heartbeat);
+  if (answer.kind === 'auth') {
+    // While paused the heartbeat is the only call: a revoked token must show here too.
+    const settings = await loadSettings();
+    await updateRuntime(() => ({ authRejectedFor: settingsFingerprint(settings) }));
+    return computeStatus(deps.now());
+  }
+  if (answer.kind === 'ok') {
+    await updateRuntime(() => ({
+      lastHeartbeatAt: deps.now(),
+      lastHeartbeatDigest: digest,
+      ...(answer.data.queued !== undefined ? { queuedAtBackend: answer.data.queued } : {}),
+      ...(answer.data.pollAfterMs !== undefined ? { pollAfterMs: answer.data.pollAfterMs } : {}),
+    }));
+  }
+  return view;
+}

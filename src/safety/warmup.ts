@@ -1,0 +1,25 @@
+/**
+ * Warm-up ramp for new or long-idle accounts: caps start at 25 % of the
+ * configured values and grow by 25 % a week until they reach them. Pure.
+ */
+import type { Bucket } from '../backend/protocol';
+import { WEEK, scaled } from '../time';
+import type { BucketLimits } from './limits';
+
+export function warmupFactor(startedAt: number, now: number): number {
+  const weeks = Math.max(0, Math.floor((now - startedAt) / scaled(WEEK)));
+  return Math.min(1, 0.25 * (weeks + 1));
+}
+
+export function applyWarmup(limits: Record<Bucket, BucketLimits>, factor: number): Record<Bucket, BucketLimits> {
+  if (factor >= 1) return limits;
+  const out = {} as Record<Bucket, BucketLimits>;
+  for (const [bucket, l] of Object.entries(limits) as [Bucket, BucketLimits][]) {
+    const scaledLimits: BucketLimits = {};
+    // At least one a window while warming up, so nothing stalls entirely.
+    if (l.day !== undefined) scaledLimits.day = l.day === 0 ? 0 : Math.max(1, Math.floor(l.day * factor));
+    if (l.week !== undefined) scaledLimits.week = l.week === 0 ? 0 : Math.max(1, Math.floor(l.week * factor));
+    out[bucket] = scaledLimits;
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { BUCKETS } from '../backend/protocol';
+import { effectiveLimits } from './limits';
+import { applyWarmup, warmupFactor } from './warmup';
+import { isWithinWorkingHours, nextWorkingTime, workingHoursSchema, workingWindowEnd, type WorkingHours } from './working-hours';
+
+const utc = (s: string) => Date.parse(s);
+const weekdays: WorkingHours = { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', timeZone: 'UTC' };
+
+describe('working hours', () => {
+  it('inside and outside a weekday window, edges included/excluded', () => {
+    expect(isWithinWorkingHours(utc('2026-11-23T09:00:00Z'), weekdays)).toBe(true); // Monday 09:00
+    expect(isWithinWorkingHours(utc('2026-11-23T08:59:59Z'), weekdays)).toBe(false);
+    expect(isWithinWorkingHours(utc('2026-11-23T17:59:00Z'), weekdays)).toBe(true);
+    expect(isWithinWorkingHours(utc('2026-11-23T18:00:00Z'), weekdays)).toBe(false);
+    expect(isWithinWorkingHours(utc('2026-11-22T12:00:00Z'), weekdays)).toBe(false); // Sunday
+  });
+  it('next working time: Friday evening → Monday 09:00', () => {
+    expect(nextWorkingTime(utc('2026-11-27T18:30:00Z'), weekdays)).toBe(utc('2026-11-30T09:00:00Z'));
+    expect(nextWorkingTime(utc('2026-11-24T08:59:30Z'), weekdays)).toBe(utc('2026-11-24T09:00:00Z'));
+    const inside = utc('2026-11-24T10:00:00Z');
+    expect(nextWorkingTime(inside, weekdays)).toBe(inside);
+    expect(workingWindowEnd(inside, weekdays)).toBe(utc('2026-11-24T18:00:00Z'));
+  });
+  it('a window across midnight belongs to the day it starts on', () => {
+    const nights: WorkingHours = { days: [5], start: '22:00', end: '02:00', timeZone: 'UTC' }; // Friday night
+    expect(isWithinWorkingHours(utc('2026-11-27T23:00:00Z'), nights)).toBe(true); // Fri 23:00
+    expect(isWithinWorkingHours(utc('2026-11-28T01:30:00Z'), nights)).toBe(true); // Sat 01:30, Friday's window
+    expect(isWithinWorkingHours(utc('2026-11-28T02:00:00Z'), nights)).toBe(false);
+    expect(isWithinWorkingHours(utc('2026-11-28T23:00:00Z'), nights)).toBe(false); // Saturday night
+    expect(isWithinWorkingHours(utc('2026-11-27T01:00:00Z'), nights)).toBe(false); // Fri 01:00 is Thursday's window
+    expect(nextWorkingTime(utc('2026-11-28T03:00:00Z'), nights)).toBe(utc('2026-12-04T22:00:00Z'));
+  });
+  it('follows local time across a DST change (Europe/Berlin, 2026-03-29)', () => {
+    const berlin: WorkingHours = { days: [0, 1], start: '09:00', end: '17:00', timeZone: 'Europe/Berlin' };
+    // Saturday 28 March 2026 20:00 CET (UTC+1) → Sunday 09:00 CEST (UTC+2) = 07:00Z.
+    expect(nextWorkingTime(utc('2026-03-28T19:00:00Z'), berlin)).toBe(utc('2026-03-29T07:00:00Z'));
+    expect(isWithinWorkingHours(utc('2026-03-29T07:30:00Z'), berlin)).toBe(true);
+    expect(isWithinWorkingHours(utc('2026-03-29T06:30:00Z'), berlin)).toBe(false);
+    // And back in autumn (25 Oct 2026): Sunday 09:00 CET = 08:00Z.
+    expect(nextWorkingTime(utc('2026-10-24T20:00:00Z'), berlin)).toBe(utc('2026-10-25T08:00:00Z'));
+  });
+  it('validates its settings with specific messages', () => {
+    expect(workingHoursSchema.safeParse({ days: [], start: '09:00', end: '17:00' }).error?.issues[0]?.message).toBe('pick at least one day');
+    expect(workingHoursSchema.safeParse({ days: [1], start: '9:00', end: '17:00' }).error?.issues[0]?.message).toBe('must be HH:MM (24 h)');
+    expect(workingHoursSchema.safeParse({ days: [1], start: '09:00', end: '09:00' }).error?.issues[0]?.message).toBe('start and end must differ');
+  });
+});
+
+describe('warm-up', () => {
+  const start = utc('2026-11-01T00:00:00Z');
+  const week = 7 * 24 * 3600 * 1000;
+  it('25 % the first week, +25 % a week, capped at 100 %', () => {
+    expect(warmupFactor(start, start)).toBe(0.25);
+    expect(warmupFactor(start, start + week - 1)).toBe(0.25);
+    expect(warmupFactor(start, start + week)).toBe(0.5);
+    expect(warmupFactor(start, start + 2 * week)).toBe(0.75);
+    expect(warmupFactor(start, start + 3 * week)).toBe(1);
+    expect(warmupFactor(start, start + 30 * week)).toBe(1);
+  });
+  it('scales every cap, keeping at least one', () => {
+    const l = applyWarmup(effectiveLimits({ shares: { day: 2 } }), 0.25);
+    expect(l.invitations).toEqual({ week: 20, day: 5 });
+    expect(l.shares).toEqual({ day: 1 });
+    expect(Object.keys(l)).toEqual([...BUCKETS]);
+    expect(applyWarmup(effectiveLimits({ comments: { day: 0 } }), 0.5).comments).toEqual({ day: 0 });
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * Working hours: optional, per weekday, in a time zone (the browser's own by
+ * default). A window whose end is before its start runs across midnight
+ * (e.g. 22:00–02:00 belongs to the day it starts on). Pure.
+ */
+import { z } from 'zod';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)');
+
+export const workingHoursSchema = z
+  .object({
+    /** 0 = Sunday … 6 = Saturday. */
+    days: z.array(z.number().int().min(0).max(6)).min(1, 'pick at least one day'),
+    start: hhmm,
+    end: hhmm,
+    timeZone: z.string().optional(),
+  })
+  .refine((w) => w.start !== w.end, { message: 'start and end must differ', path: ['end'] });
+export type WorkingHours = z.infer<typeof workingHoursSchema>;
+
+const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function localParts(at: number, timeZone: string | undefined): { day: number; minutes: number } {
+  const key = timeZone ?? '';
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(key, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
+  return { day: WEEKDAYS[parts.weekday ?? 'Sun'] ?? 0, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+}
+
+const toMinutes = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
+
+export function isWithinWorkingHours(at: number, w: WorkingHours): boolean {
+  const { day, minutes } = localParts(at, w.timeZone);
+  const start = toMinutes(w.start);
+  const end = toMinutes(w.end);
+  if (start < end) return w.days.includes(day) && minutes >= start && minutes < end;
+  // Across midnight: the evening part belongs to today, the early part to yesterday.
+  if (minutes >= start) return w.days.includes(day);
+  if (minutes < end) return w.days.includes((day + 6) % 7);
+  return false;
+}
+
+const MINUTE = 60_000;
+
+/** The next moment (minute precision) working hours begin; `at` itself when inside. */
+export function nextWorkingTime(at: number, w: WorkingHours): number {
+  if (isWithinWorkingHours(at, w)) return at;
+  // Coarse steps of 15 minutes, then back to the exact minute. DST-safe: each step asks the zone.
+  let t = Math.ceil(at / MINUTE) * MINUTE;
+  const limit = t + 8 * 24 * 60 * MINUTE;
+  while (t < limit && !isWithinWorkingHours(t, w)) t += 15 * MINUTE;
+  if (t >= limit) return Number.POSITIVE_INFINITY;
+  while (t - MINUTE > at && isWithinWorkingHours(t - MINUTE, w)) t -= MINUTE;
+  return t;
+}
+
+/** When the current working window ends (for the popup); null when outside. */
+export function workingWindowEnd(at: number, w: WorkingHours): number | null {
+  if (!isWithinWorkingHours(at, w)) return null;
+  let t = Math.floor(at / MINUTE) * MINUTE;
+  const limit = t + 8 * 24 * 60 * MINUTE;
+  while (t < limit && isWithinWorkingHours(t, w)) t += 15 * MINUTE;
+  while (t - MINUTE > at && !isWithinWorkingHours(t - MINUTE, w)) t -= MINUTE;
+  return t;
+}

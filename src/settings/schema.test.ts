@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseBackendUrl, parseToken } from './schema';
+
+describe('parseBackendUrl', () => {
+  it.each([
+    ['https://backend.example.com', 'https://backend.example.com'],
+    ['https://backend.example.com/', 'https://backend.example.com'],
+    ['  https://b.example.com:8443  ', 'https://b.example.com:8443'],
+    ['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],
+    ['http://localhost:3000/', 'http://localhost:3000'],
+  ])('accepts %s', (input, origin) => {
+    expect(parseBackendUrl(input)).toEqual({ ok: true, value: origin });
+  });
+
+  it.each([
+    ['', /required/],
+    ['backend.example.com', /not a URL/],
+    ['http://backend.example.com', /only for http:\/\/127\.0\.0\.1/],
+    ['http://127.0.0.1', /only for http:\/\/127\.0\.0\.1/],
+    ['http://10.0.0.5:8080', /only for/],
+    ['ftp://example.com', /must start with https/],
+    ['https://example.com/api', /origin only/],
+    ['https://example.com/?x=1', /origin only/],
+    ['https://user:pw@example.com', /user name/],
+    ['javascript:alert(1)', /must start with https/],
+  ])('rejects %j', (input, reason) => {
+    const r = parseBackendUrl(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(reason);
+  });
+});
+
+describe('parseToken', () => {
+  it('accepts a printable token and trims it', () => {
+    expect(parseToken('  tok_123.abc  ')).toEqual({ ok: true, value: 'tok_123.abc' });
+  });
+  it.each(['', '   ', 'has space', 'tab\there', 'é'])('rejects %j', (t) => {
+    expect(parseToken(t).ok).toBe(false);
+  });
+});

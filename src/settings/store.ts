@@ -1,0 +1,45 @@
+/** Settings in chrome.storage.local (never sync: the token stays on this machine). */
+import browser from 'webextension-polyfill';
+import { z } from 'zod';
+import { bucketSchema } from '../backend/protocol';
+import { workingHoursSchema } from '../safety/working-hours';
+
+const limitsSchema = z.object({ day: z.number().int().min(0).optional(), week: z.number().int().min(0).optional() });
+
+export const settingsSchema = z.object({
+  backendUrl: z.string().nullable().default(null),
+  token: z.string().nullable().default(null),
+  limits: z.partialRecord(bucketSchema, limitsSchema).default({}),
+  allowBackgroundTab: z.boolean().default(true),
+  workingHours: workingHoursSchema.nullable().default(null),
+  /** Warm-up ramp start (epoch ms) when enabled. */
+  warmupStartedAt: z.number().nullable().default(null),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+const KEY = 'settings';
+
+export async function loadSettings(): Promise<Settings> {
+  const raw = (await browser.storage.local.get(KEY))[KEY];
+  const parsed = settingsSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : settingsSchema.parse({});
+}
+
+export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  return navigator.locks.request('settings', async () => {
+    const next = settingsSchema.parse({ ...(await loadSettings()), ...patch });
+    await browser.storage.local.set({ [KEY]: next });
+    return next;
+  });
+}
+
+export function isConfigured(s: Settings): s is Settings & { backendUrl: string; token: string } {
+  return Boolean(s.backendUrl && s.token);
+}
+
+export const SETTINGS_KEY = KEY;
+
+/** Identifies the backend connection settings; a 401 is remembered against it. */
+export function settingsFingerprint(s: Settings): string {
+  return `${s.backendUrl ?? ''}\u0000${s.token ?? ''}`;
+}

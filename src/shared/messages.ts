@@ -1,0 +1,126 @@
+/**
+ * The typed protocol between the extension's pages (popup, options) and the
+ * service worker, which owns all data. Zod-validated on both sides; replies
+ * are `{ ok: true, data }` or `{ ok: false, error }`.
+ */
+import { z } from 'zod';
+import { accountSchema, bucketLimitSchema, bucketSchema, pauseReasonSchema } from '../backend/protocol';
+import { workingHoursSchema } from '../safety/working-hours';
+import { auditFilterSchema } from './audit-filter';
+
+export const requestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('status/get') }),
+  z.object({ type: z.literal('settings/get') }),
+  z.object({ type: z.literal('settings/saveConnection'), backendUrl: z.string(), token: z.string() }),
+  z.object({ type: z.literal('executor/pause') }),
+  z.object({ type: z.literal('executor/resume'), confirmEarlyChallengeResume: z.boolean().default(false) }),
+  z.object({ type: z.literal('executor/pumpNow') }),
+  z.object({
+    type: z.literal('settings/saveSafety'),
+    limits: z.partialRecord(bucketSchema, z.object({ day: z.number().optional(), week: z.number().optional() })),
+    workingHours: z.unknown().nullable(),
+    warmup: z.boolean(),
+    allowBackgroundTab: z.boolean(),
+  }),
+  z.object({ type: z.literal('settings/testConnection'), backendUrl: z.string(), token: z.string() }),
+  z.object({ type: z.literal('account/rebind'), confirm: z.literal(true) }),
+  z.object({ type: z.literal('data/reset'), confirm: z.literal(true) }),
+  z.object({ type: z.literal('audit/query'), filter: auditFilterSchema, before: z.number().nullable(), limit: z.number().int().min(1).max(5000) }),
+  z.object({ type: z.literal('audit/verify') }),
+  z.object({
+    type: z.literal('audit/export'),
+    format: z.enum(['csv', 'json']),
+    filter: auditFilterSchema,
+    before: z.number().nullable(),
+    limit: z.number().int().min(1).max(20000),
+  }),
+]);
+export type Request = z.infer<typeof requestSchema>;
+
+export const auditViewSchema = z.object({
+  at: z.number(),
+  actionId: z.string(),
+  type: z.string(),
+  paramsSummary: z.string(),
+  status: z.string(),
+  code: z.string().nullable(),
+  message: z.string(),
+  linkedinRequests: z.number(),
+});
+
+export const VIEW_STATES = ['unconfigured', 'auth_rejected', 'signed_out', 'account_mismatch', 'paused', 'active'] as const;
+
+export const statusViewSchema = z.object({
+  state: z.enum(VIEW_STATES),
+  configured: z.boolean(),
+  backendUrl: z.string().nullable(),
+  signedIn: z.boolean(),
+  account: accountSchema.nullable(),
+  boundAccount: accountSchema.nullable(),
+  pause: z.object({ until: z.number(), reason: pauseReasonSchema }).nullable(),
+  limits: z.array(bucketLimitSchema),
+  queue: z.object({ running: z.number(), outbox: z.number(), queuedAtBackend: z.number().nullable() }),
+  recent: z.array(auditViewSchema),
+  lastError: z.string().nullable(),
+  now: z.number(),
+});
+export type StatusView = z.infer<typeof statusViewSchema>;
+
+const limitPairSchema = z.object({ day: z.number().optional(), week: z.number().optional() });
+
+export const settingsViewSchema = z.object({
+  backendUrl: z.string().nullable(),
+  token: z.string().nullable(),
+  allowBackgroundTab: z.boolean(),
+  limits: z.partialRecord(bucketSchema, limitPairSchema),
+  defaults: z.record(bucketSchema, limitPairSchema),
+  ceilings: z.record(bucketSchema, limitPairSchema),
+  workingHours: workingHoursSchema.nullable(),
+  warmupStartedAt: z.number().nullable(),
+  boundAccount: accountSchema.nullable(),
+  signedInAccount: accountSchema.nullable(),
+});
+export type SettingsView = z.infer<typeof settingsViewSchema>;
+
+export const auditRowSchema = z.object({
+  seq: z.number(),
+  at: z.number(),
+  actionId: z.string(),
+  type: z.string(),
+  bucket: z.string(),
+  paramsSummary: z.string(),
+  idempotencyKey: z.string(),
+  requestedBy: z.unknown(),
+  startedAt: z.number(),
+  finishedAt: z.number(),
+  status: z.string(),
+  code: z.string().nullable(),
+  message: z.string(),
+  httpStatus: z.number().nullable(),
+  mutated: z.boolean(),
+  linkedinRequests: z.number(),
+  account: z.string().nullable(),
+  hash: z.string().nullable(),
+});
+export type AuditRow = z.infer<typeof auditRowSchema>;
+
+/** The reply schema for each request type. */
+export const replySchemas = {
+  'status/get': statusViewSchema,
+  'settings/get': settingsViewSchema,
+  'settings/saveConnection': settingsViewSchema,
+  'executor/pause': statusViewSchema,
+  'executor/resume': statusViewSchema,
+  'executor/pumpNow': z.null(),
+  'settings/saveSafety': settingsViewSchema,
+  'settings/testConnection': z.object({ ok: z.boolean(), message: z.string() }),
+  'account/rebind': settingsViewSchema,
+  'data/reset': settingsViewSchema,
+  'audit/query': z.object({ rows: z.array(auditRowSchema), nextBefore: z.number().nullable(), total: z.number() }),
+  'audit/export': z.object({ text: z.string(), count: z.number(), nextBefore: z.number().nullable() }),
+  'audit/verify': z.object({ ok: z.boolean(), checked: z.number(), brokenAt: z.number().nullable(), reason: z.string().nullable() }),
+} satisfies Record<Request['type'], z.ZodType>;
+
+export type ReplyData<T extends Request['type']> = z.infer<(typeof replySchemas)[T]>;
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: { message: string; field?: string } };

@@ -1,0 +1,113 @@
+/**
+ * The IndexedDB schema (via idb) and its migrations. The service worker may
+ * die between any two awaits, so everything that must survive lives here:
+ * jobs (one per idempotency key), the result outbox, the audit log, caches.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { ActionResult, Bucket, LeasedAction } from '../backend/protocol';
+
+import type { JobState } from './job-state';
+
+export type { JobState };
+
+export interface JobRecord {
+  /** The idempotency key: one job per key, whatever action id carries it. */
+  key: string;
+  actionId: string;
+  action: LeasedAction;
+  state: JobState;
+  leasedAt: number;
+  attempts: number;
+  startedAt?: number;
+  /** Written before the mutation: what is needed to recognise it later. */
+  intent?: Record<string, unknown>;
+  result?: ActionResult;
+  finishedAt?: number;
+}
+
+export interface OutboxRecord {
+  seq?: number;
+  actionId: string;
+  result: ActionResult;
+  createdAt: number;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError?: string;
+}
+
+export interface AuditRecord {
+  seq?: number;
+  at: number;
+  actionId: string;
+  type: string;
+  bucket: Bucket | 'none';
+  paramsSummary: string;
+  idempotencyKey: string;
+  requestedBy: unknown;
+  startedAt: number;
+  finishedAt: number;
+  status: ActionResult['status'];
+  code: ActionResult['code'];
+  message: string;
+  httpStatus: number | null;
+  /** True when a mutation request reached LinkedIn: what the throttles count. */
+  mutated: boolean;
+  linkedinRequests: number;
+  account: string | null;
+  /** Hash chain (audit-chain.ts): the previous entry's hash and this entry's. */
+  prevHash?: string;
+  hash?: string;
+}
+
+export interface CacheRecord {
+  key: string;
+  value: unknown;
+  expiresAt: number;
+}
+
+interface ExecutorDb extends DBSchema {
+  jobs: { key: string; value: JobRecord; indexes: { byState: JobState; byFinishedAt: number } };
+  outbox: { key: number; value: OutboxRecord; indexes: { byAction: string } };
+  audit: {
+    key: number;
+    value: AuditRecord;
+    indexes: { byAt: number; byBucketAt: [string, number]; byAction: string };
+  };
+  cache: { key: string; value: CacheRecord };
+}
+
+export type Db = IDBPDatabase<ExecutorDb>;
+export const DB_NAME = 'outbound-executor';
+const DB_VERSION = 1;
+
+let dbPromise: Promise<Db> | undefined;
+
+export function openDb(): Promise<Db> {
+  dbPromise ??= openDB<ExecutorDb>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const jobs = db.createObjectStore('jobs', { keyPath: 'key' });
+        jobs.createIndex('byState', 'state');
+        jobs.createIndex('byFinishedAt', 'finishedAt');
+        const outbox = db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+        outbox.createIndex('byAction', 'actionId');
+        const audit = db.createObjectStore('audit', { keyPath: 'seq', autoIncrement: true });
+        audit.createIndex('byAt', 'at');
+        audit.createIndex('byBucketAt', ['bucket', 'at']);
+        audit.createIndex('byAction', 'actionId');
+        db.createObjectStore('cache', { keyPath: 'key' });
+      }
+    },
+    // Another context (e.g. a newer worker) wants to upgrade: let it.
+    blocking() {
+      void dbPromise?.then((db) => db.close());
+      dbPromise = undefined;
+    },
+  });
+  return dbPromise;
+}
+
+/** For unit tests with fake-indexeddb: forget the memoised connection. */
+export function resetDbForTests(): void {
+  dbPromise = undefined;
+}

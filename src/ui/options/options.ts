@@ -1,0 +1,184 @@
+/** The options page: connection, safety settings, account binding, local data. */
+import { BUCKETS, type Bucket } from '../../backend/protocol';
+import type { SettingsView } from '../../shared/messages';
+import { send } from '../shared/send';
+
+function element<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`options page is missing #${id}`);
+  return el as T;
+}
+
+const urlInput = element<HTMLInputElement>('backend-url');
+const tokenInput = element<HTMLInputElement>('token');
+const urlError = element('backend-url-error');
+const tokenError = element('token-error');
+const saved = element('saved');
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+function showConnectionError(field: string | undefined, message: string): void {
+  urlError.textContent = field === 'backendUrl' ? message : '';
+  tokenError.textContent = field === 'token' ? message : '';
+  urlInput.setAttribute('aria-invalid', String(field === 'backendUrl'));
+  tokenInput.setAttribute('aria-invalid', String(field === 'token'));
+  if (field === 'token') tokenInput.focus();
+  else if (field === 'backendUrl') urlInput.focus();
+  else saved.textContent = message;
+}
+
+function limitInput(bucket: Bucket, window: 'day' | 'week', view: SettingsView): HTMLTableCellElement {
+  const cell = document.createElement('td');
+  const ceiling = view.ceilings[bucket][window];
+  const fallback = view.defaults[bucket][window];
+  if (ceiling === undefined || fallback === undefined) {
+    cell.textContent = '–';
+    return cell;
+  }
+  const input = document.createElement('input');
+  input.type = 'number';
+  input.min = '0';
+  input.max = String(ceiling);
+  input.step = '1';
+  input.id = `limit-${bucket}-${window}`;
+  input.dataset.bucket = bucket;
+  input.dataset.window = window;
+  input.value = String(view.limits[bucket]?.[window] ?? fallback);
+  input.setAttribute('aria-label', `${bucket} per ${window} (ceiling ${ceiling})`);
+  const hint = document.createElement('span');
+  hint.className = 'muted';
+  hint.textContent = ` max ${ceiling}`;
+  cell.append(input, hint);
+  return cell;
+}
+
+function renderSafety(view: SettingsView): void {
+  const rows = BUCKETS.map((bucket) => {
+    const tr = document.createElement('tr');
+    const name = document.createElement('th');
+    name.scope = 'row';
+    name.textContent = bucket;
+    tr.append(name, limitInput(bucket, 'day', view), limitInput(bucket, 'week', view));
+    return tr;
+  });
+  element('limits-table').querySelector('tbody')?.replaceChildren(...rows);
+  const wh = view.workingHours;
+  element<HTMLInputElement>('wh-enabled').checked = wh !== null;
+  element('wh-days').replaceChildren(
+    ...DAYS.map((d, i) => {
+      const label = document.createElement('label');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.value = String(i);
+      box.checked = wh ? wh.days.includes(i) : i >= 1 && i <= 5;
+      label.append(box, ` ${d}`);
+      return label;
+    }),
+  );
+  element<HTMLInputElement>('wh-start').value = wh?.start ?? '09:00';
+  element<HTMLInputElement>('wh-end').value = wh?.end ?? '18:00';
+  element<HTMLInputElement>('warmup').checked = view.warmupStartedAt !== null;
+  element<HTMLInputElement>('background-tab').checked = view.allowBackgroundTab;
+}
+
+function renderAccount(view: SettingsView): void {
+  const bound = view.boundAccount?.publicIdentifier ?? view.boundAccount?.memberUrn;
+  const current = view.signedInAccount?.publicIdentifier ?? view.signedInAccount?.memberUrn;
+  element('account-text').textContent = bound
+    ? `Bound to ${bound}${current && current !== bound ? `; the browser is signed in as ${current}` : ''}.`
+    : 'Not bound yet: the executor binds to the first LinkedIn account it sees.';
+}
+
+function render(view: SettingsView): void {
+  urlInput.value = view.backendUrl ?? '';
+  tokenInput.value = view.token ?? '';
+  renderSafety(view);
+  renderAccount(view);
+}
+
+element<HTMLFormElement>('connection').addEventListener('submit', (event) => {
+  event.preventDefault();
+  saved.textContent = '';
+  void send({ type: 'settings/saveConnection', backendUrl: urlInput.value, token: tokenInput.value }).then((reply) => {
+    if (!reply.ok) return showConnectionError(reply.error.field, reply.error.message);
+    showConnectionError(undefined, '');
+    render(reply.data);
+    saved.textContent = 'Saved.';
+  });
+});
+
+element('test-connection').addEventListener('click', () => {
+  const out = element('test-result');
+  out.textContent = 'Testing…';
+  out.className = '';
+  void send({ type: 'settings/testConnection', backendUrl: urlInput.value, token: tokenInput.value }).then((reply) => {
+    if (!reply.ok) {
+      out.textContent = '';
+      return showConnectionError(reply.error.field, reply.error.message);
+    }
+    out.textContent = reply.data.message;
+    out.className = reply.data.ok ? 'ok' : 'error';
+  });
+});
+
+element<HTMLFormElement>('safety').addEventListener('submit', (event) => {
+  event.preventDefault();
+  element('safety-saved').textContent = '';
+  element('limits-error').textContent = '';
+  element('wh-error').textContent = '';
+  const limits: Partial<Record<Bucket, { day?: number; week?: number }>> = {};
+  for (const input of document.querySelectorAll<HTMLInputElement>('#limits-table input')) {
+    const bucket = input.dataset.bucket as Bucket;
+    const window = input.dataset.window as 'day' | 'week';
+    // An empty (or unparsable) number field would travel as null and come back as "bad request".
+    if (input.value.trim() === '' || !Number.isFinite(Number(input.value))) {
+      element('limits-error').textContent = `${bucket} per ${window}: enter a whole number from 0 to ${input.max}.`;
+      input.focus();
+      return;
+    }
+    limits[bucket] = { ...limits[bucket], [window]: Number(input.value) };
+  }
+  const workingHours = element<HTMLInputElement>('wh-enabled').checked
+    ? {
+        days: [...document.querySelectorAll<HTMLInputElement>('#wh-days input:checked')].map((b) => Number(b.value)),
+        start: element<HTMLInputElement>('wh-start').value,
+        end: element<HTMLInputElement>('wh-end').value,
+      }
+    : null;
+  void send({
+    type: 'settings/saveSafety',
+    limits,
+    workingHours,
+    warmup: element<HTMLInputElement>('warmup').checked,
+    allowBackgroundTab: element<HTMLInputElement>('background-tab').checked,
+  }).then((reply) => {
+    if (!reply.ok) {
+      const target = reply.error.field?.startsWith('workingHours') ? 'wh-error' : 'limits-error';
+      element(target).textContent = reply.error.message;
+      return;
+    }
+    render(reply.data);
+    element('safety-saved').textContent = 'Safety settings applied.';
+  });
+});
+
+element('rebind').addEventListener('click', () => {
+  if (!window.confirm('Bind the executor to the LinkedIn account signed in now? Actions will run as that account.')) return;
+  void send({ type: 'account/rebind', confirm: true }).then((reply) => {
+    if (reply.ok) {
+      render(reply.data);
+      element('rebind-result').textContent = 'Rebound.';
+    }
+  });
+});
+
+element('reset').addEventListener('click', () => {
+  if (!window.confirm('Reset local data? Settings, the account binding and caches are erased; the audit log and pauses are kept.')) return;
+  void send({ type: 'data/reset', confirm: true }).then((reply) => {
+    if (reply.ok) {
+      render(reply.data);
+      element('reset-result').textContent = 'Local data reset.';
+    }
+  });
+});
+
+void send({ type: 'settings/get' }).then((reply) => reply.ok && render(reply.data));

@@ -1,0 +1,108 @@
+/** The popup: state banner, queue, limits and recent results, refreshed live while open. */
+import browser from 'webextension-polyfill';
+import { statusViewSchema, type StatusView } from '../../shared/messages';
+import { STATUS_SNAPSHOT_KEY } from '../../shared/status-snapshot';
+import { send } from '../shared/send';
+import { bannerText, countdown } from './format';
+
+function element<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`popup is missing #${id}`);
+  return el as T;
+}
+
+const banner = element<HTMLElement>('banner');
+const pauseButton = element<HTMLButtonElement>('pause');
+const resumeButton = element<HTMLButtonElement>('resume');
+let view: StatusView | null = null;
+let skew = 0;
+
+function renderBanner(): void {
+  if (!view) return;
+  const now = Date.now() + skew;
+  banner.dataset.state = view.state;
+  banner.textContent = bannerText(view, now);
+}
+
+function render(v: StatusView, live = true): void {
+  view = v;
+  // A snapshot's clock is old; only a live answer tells the worker's clock.
+  skew = live ? v.now - Date.now() : 0;
+  renderBanner();
+  element('backend').textContent = v.configured ? (v.backendUrl ?? '') : 'not configured';
+  element('linkedin').textContent = v.signedIn ? (v.account?.publicIdentifier ?? v.account?.memberUrn ?? 'signed in') : 'signed out';
+  const queued = v.queue.queuedAtBackend === null ? '' : ` · ${v.queue.queuedAtBackend} waiting at the backend`;
+  element('queue').textContent = `${v.queue.running} running · ${v.queue.outbox} results to deliver${queued}`;
+  const paused = v.pause !== null;
+  pauseButton.hidden = paused || !v.configured;
+  resumeButton.hidden = !paused;
+
+  const rows = v.limits.map((l) => {
+    const tr = document.createElement('tr');
+    const pct = l.limit > 0 ? Math.min(100, Math.round((100 * l.used) / l.limit)) : 100;
+    const now = Date.now() + skew;
+    const next = l.nextAvailableAt ? Date.parse(l.nextAvailableAt) - now : 0;
+    // The next slot matters when it is later than now (spacing, a full window, a pause); otherwise when the count drops.
+    const resets = next > 1000 ? `next slot in ${countdown(next)}` : l.resetsAt ? `resets in ${countdown(Date.parse(l.resetsAt) - now)}` : '';
+    tr.innerHTML = `<td></td><td></td><td class="bar-cell"><div class="bar" role="img"><span></span></div></td><td class="muted resets"></td>`;
+    const cells = tr.querySelectorAll('td');
+    (cells[0] as HTMLElement).textContent = `${l.bucket} / ${l.window}`;
+    (cells[1] as HTMLElement).textContent = `${l.used}/${l.limit}`;
+    const bar = tr.querySelector('.bar') as HTMLElement;
+    bar.setAttribute('aria-label', `${pct}% used`);
+    (bar.firstElementChild as HTMLElement).style.width = `${pct}%`;
+    (cells[3] as HTMLElement).textContent = resets;
+    return tr;
+  });
+  element('limits').querySelector('tbody')?.replaceChildren(...rows);
+
+  const items = v.recent.map((r) => {
+    const li = document.createElement('li');
+    const what = document.createElement('span');
+    what.textContent = `${r.type} ${r.paramsSummary}`;
+    const status = document.createElement('span');
+    status.className = `status-${r.status}`;
+    status.textContent = r.code ? `${r.status} · ${r.code}` : r.status;
+    const detail = document.createElement('span');
+    detail.className = 'detail';
+    detail.textContent = `${new Date(r.at).toLocaleTimeString()} · ${r.message}`;
+    li.append(what, status, detail);
+    return li;
+  });
+  if (items.length === 0) {
+    const li = document.createElement('li');
+    li.className = 'muted';
+    li.textContent = 'Nothing done yet.';
+    items.push(li);
+  }
+  element('recent').replaceChildren(...items);
+}
+
+/** First paint from the worker's last snapshot, without waiting for it to wake. */
+async function paintSnapshot(): Promise<void> {
+  const stored = (await browser.storage.session.get(STATUS_SNAPSHOT_KEY))[STATUS_SNAPSHOT_KEY];
+  const snapshot = statusViewSchema.safeParse(stored);
+  if (snapshot.success && view === null) render(snapshot.data, false);
+}
+
+async function refresh(): Promise<void> {
+  const reply = await send({ type: 'status/get' });
+  if (reply.ok) render(reply.data);
+  else banner.textContent = reply.error.message;
+}
+
+element('open-options').addEventListener('click', (e) => {
+  e.preventDefault();
+  void browser.runtime.openOptionsPage();
+});
+pauseButton.addEventListener('click', () => void send({ type: 'executor/pause' }).then((r) => r.ok && render(r.data)));
+resumeButton.addEventListener('click', () => {
+  const early = view?.pause?.reason === 'challenge';
+  if (early && !window.confirm('LinkedIn showed a security challenge. Resuming before the 24 h pause ends risks your account. Resume anyway?')) return;
+  void send({ type: 'executor/resume', confirmEarlyChallengeResume: early }).then((r) => (r.ok ? render(r.data) : (banner.textContent = r.error.message)));
+});
+
+void paintSnapshot();
+void refresh();
+setInterval(renderBanner, 1000);
+setInterval(() => void refresh(), 2000);

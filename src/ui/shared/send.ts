@@ -1,0 +1,34 @@
+/** Typed request to the service worker; the reply is validated before use. */
+import browser from 'webextension-polyfill';
+import { z } from 'zod';
+import { replySchemas, type Reply, type ReplyData, type Request } from '../../shared/messages';
+
+const NOT_LISTENING = /Receiving end does not exist|Could not establish connection/i;
+
+/** A worker that is still starting has no listener yet: ask again shortly, a few times. */
+async function sendRaw(request: Request): Promise<unknown> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await browser.runtime.sendMessage(request);
+    } catch (error) {
+      if (attempt >= 20 || !(error instanceof Error) || !NOT_LISTENING.test(error.message)) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+export async function send<R extends Request>(request: R): Promise<Reply<ReplyData<R['type']>>> {
+  let raw: unknown;
+  try {
+    raw = await sendRaw(request);
+  } catch (error) {
+    return { ok: false, error: { message: `the extension did not answer: ${error instanceof Error ? error.message : String(error)}` } };
+  }
+  const schema = z.union([
+    z.object({ ok: z.literal(true), data: replySchemas[request.type] }),
+    z.object({ ok: z.literal(false), error: z.object({ message: z.string(), field: z.string().optional() }) }),
+  ]);
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: { message: 'the extension answered unexpectedly; reload it' } };
+  return parsed.data as Reply<ReplyData<R['type']>>;
+}
