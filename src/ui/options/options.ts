@@ -181,4 +181,14 @@ element('reset').addEventListener('click', () => {
   });
 });
 
-void send({ type: 'settings/get' }).then((reply) => reply.ok && render(reply.data));
+// The forms stay disabled until the stored settings are in them: a worker that is slow to start
+// would otherwise answer after the user began typing and overwrite what was typed.
+void send({ type: 'settings/get' }).then((reply) => {
+  if (reply.ok) render(reply.data);
+  else {
+    const out = element('test-result');
+    out.textContent = `Could not load the saved settings: ${reply.error.message}`;
+    out.className = 'error';
+  }
+  for (const id of ['connection-fields', 'safety-fields']) element<HTMLFieldSetElement>(id).disabled = false;
+});
