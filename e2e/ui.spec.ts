@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Dialog, Download, Page } from '@playwright/test';
 import type { AuditRecord } from '../src/store/db';
 import { CSV_COLUMNS, parseCsv } from '../src/shared/audit-export';
+import { verifyExport, type ExportedEntry } from '../src/store/audit-chain';
 import { readStore, writeStore } from './extension-idb';
 import { test, expect } from './fixtures';
 import type { Harness } from './harness';
@@ -93,7 +94,7 @@ function expectedCsvCell(record: AuditRecord, column: (typeof CSV_COLUMNS)[numbe
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-/** What a JSON export row must hold for a record: every field the page is given (not prevHash). */
+/** What a JSON export row must hold for a record: every field the page is given. */
 function expectedJsonRow(r: AuditRecord): Record<string, unknown> {
   return {
     seq: r.seq,
@@ -113,6 +114,7 @@ function expectedJsonRow(r: AuditRecord): Record<string, unknown> {
     mutated: r.mutated,
     linkedinRequests: r.linkedinRequests,
     account: r.account,
+    prevHash: r.prevHash ?? null,
     hash: r.hash ?? null,
   };
 }
@@ -506,6 +508,9 @@ test('audit page: filters, paging, CSV/JSON exports equal to the stored log, cha
   await expect(verifyResult).toHaveText(`Chain intact: ${n} entries verified.`);
   await expect(verifyResult).toHaveClass('ok');
   await screenshot(page, 'audit.png');
+  // A complete JSON export carries the chain, so it verifies outside the browser too.
+  const intact = JSON.parse((await download(page, 'Export JSON')).text) as ExportedEntry[];
+  expect(verifyExport(intact)).toEqual({ checked: n, alteredAt: null, gaps: [], complete: true });
 
   await putAuditRecords(harness, [{ ...bob, message: `${bob.message} (edited)` }]);
   await page.getByRole('button', { name: 'Verify chain' }).click();
@@ -597,4 +602,6 @@ test('audit page: filters, paging, CSV/JSON exports equal to the stored log, cha
   const exported = JSON.parse(json.text) as unknown[];
   expect(exported).toHaveLength(total);
   expect(exported).toEqual(newestFirst.map(expectedJsonRow));
+  // The two oldest entries were moved in time, bob was edited and the bulk rows carry no hash.
+  expect(verifyExport(exported as ExportedEntry[]).alteredAt).toBe(records[0]?.seq);
 });

@@ -4,7 +4,7 @@ import type { AuditRow } from './messages';
 
 export const CSV_COLUMNS = [
   'seq', 'at', 'actionId', 'type', 'bucket', 'paramsSummary', 'idempotencyKey', 'requestedBy', 'startedAt', 'finishedAt',
-  'status', 'code', 'message', 'httpStatus', 'mutated', 'linkedinRequests', 'account', 'hash',
+  'status', 'code', 'message', 'httpStatus', 'mutated', 'linkedinRequests', 'account', 'prevHash', 'hash',
 ] as const;
 
 function csvCell(value: unknown): string {
@@ -59,10 +59,9 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** A stored record as the pages see it (hash included; seq always set). */
+/** A stored record as the pages see it (chain link included; seq always set). */
 export function toAuditRow(r: AuditRecord): AuditRow {
-  const { prevHash: _prev, ...rest } = r;
-  return { ...rest, seq: r.seq ?? 0, requestedBy: r.requestedBy ?? null, hash: r.hash ?? null };
+  return { ...r, seq: r.seq ?? 0, requestedBy: r.requestedBy ?? null, prevHash: r.prevHash ?? null, hash: r.hash ?? null };
 }
 
 /** One export chunk as text: CSV lines, or JSON values separated by ",\n" (the page adds brackets). */

@@ -100,6 +100,8 @@ export const auditRowSchema = z.object({
   mutated: z.boolean(),
   linkedinRequests: z.number(),
   account: z.string().nullable(),
+  /** The chain link: exports carry both, so a complete export can be verified outside the browser. */
+  prevHash: z.string().nullable(),
   hash: z.string().nullable(),
 });
 export type AuditRow = z.infer<typeof auditRowSchema>;

@@ -9,16 +9,18 @@ import { sha256Hex } from './sha256';
 export const GENESIS_HASH = '0'.repeat(64);
 
 export type AuditFields = Omit<AuditRecord, 'seq' | 'prevHash' | 'hash'>;
+/** What the hash covers, whatever the fields' static types (a stored record or an exported row). */
+type HashedFields = Record<keyof AuditFields, unknown>;
 
 /** A fixed field order, so the hash does not depend on how the object was built. */
-export function canonicalEntry(e: AuditFields): string {
+export function canonicalEntry(e: HashedFields): string {
   return JSON.stringify([
     e.at, e.actionId, e.type, e.bucket, e.paramsSummary, e.idempotencyKey, e.requestedBy ?? null, e.startedAt, e.finishedAt,
     e.status, e.code, e.message, e.httpStatus, e.mutated, e.linkedinRequests, e.account,
   ]);
 }
 
-export function entryHash(prevHash: string, e: AuditFields): string {
+export function entryHash(prevHash: string, e: HashedFields): string {
   return sha256Hex(`${prevHash}\n${canonicalEntry(e)}`);
 }
 
@@ -59,4 +61,35 @@ export function verifyEntries(entries: Iterable<AuditRecord>, start: { prevHash:
     prevHash = hash;
   }
   return { ok: true, checked, brokenAt: null, reason: null, prevHash };
+}
+
+/** An exported row: the hashed fields plus its place in the chain. */
+export type ExportedEntry = HashedFields & { seq: number; prevHash: string | null; hash: string | null };
+
+export interface ExportVerdict {
+  checked: number;
+  /** The first entry (by seq) whose content does not match its own hash, or that has no hash. */
+  alteredAt: number | null;
+  /** Where an entry does not link to the one before it in the file: entries left out by a filter, or removed. */
+  gaps: Array<{ afterSeq: number; seq: number }>;
+  /** Begins with the first entry ever written and has no gap: the whole log up to its newest entry. */
+  complete: boolean;
+}
+
+/**
+ * Checks an export (any order, possibly filtered): every entry must match its
+ * own hash; links are checked between neighbours, and a break is reported as a
+ * gap because a filtered export legitimately leaves entries out.
+ */
+export function verifyExport(rows: readonly ExportedEntry[]): ExportVerdict {
+  const sorted = [...rows].sort((a, b) => a.seq - b.seq);
+  const gaps: ExportVerdict['gaps'] = [];
+  let alteredAt: number | null = null;
+  for (const [i, row] of sorted.entries()) {
+    if (alteredAt === null && (row.prevHash === null || row.hash === null || row.hash !== entryHash(row.prevHash, row))) alteredAt = row.seq;
+    const before = sorted[i - 1];
+    if (before && row.prevHash !== before.hash) gaps.push({ afterSeq: before.seq, seq: row.seq });
+  }
+  const complete = sorted.length === 0 || (sorted[0]?.prevHash === GENESIS_HASH && gaps.length === 0);
+  return { checked: sorted.length, alteredAt, gaps, complete };
 }

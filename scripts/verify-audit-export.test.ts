@@ -1,0 +1,64 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { entryHash, GENESIS_HASH } from '../src/store/audit-chain';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'verify-audit-'));
+
+async function verify(content: string): Promise<{ code: number; out: string; err: string }> {
+  const file = join(dir, `${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, content);
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/verify-audit-export.ts', file]);
+    return { code: 0, out: stdout, err: stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout, err: e.stderr };
+  }
+}
+
+function exported(n: number): Array<Record<string, unknown>> {
+  const rows: Array<Record<string, unknown>> = [];
+  let prev = GENESIS_HASH;
+  for (let i = 1; i <= n; i++) {
+    const f = {
+      at: i, actionId: `a${i}`, type: 'follow_member', bucket: 'follows', paramsSummary: 'profile x', idempotencyKey: `k${i}`,
+      requestedBy: null, startedAt: i, finishedAt: i, status: 'succeeded', code: null, message: 'ok', httpStatus: 200,
+      mutated: true, linkedinRequests: 1, account: null,
+    };
+    const hash = entryHash(prev, f);
+    rows.unshift({ seq: i, ...f, prevHash: prev, hash }); // the page exports newest first
+    prev = hash;
+  }
+  return rows;
+}
+
+describe('npm run verify-audit', () => {
+  it('accepts a complete export, reports the gaps of a partial one, and fails an altered one', async () => {
+    const rows = exported(4);
+    const ok = await verify(JSON.stringify(rows));
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('The chain is unbroken from the first entry ever written');
+
+    const partial = await verify(JSON.stringify(rows.filter((r) => r.seq !== 2)));
+    expect(partial.code).toBe(0);
+    expect(partial.out).toContain('between #1 and #3');
+
+    const altered = await verify(JSON.stringify(rows.map((r) => (r.seq === 3 ? { ...r, mutated: false } : r))));
+    expect(altered.code).toBe(1);
+    expect(altered.out).toContain('ALTERED: entry #3 does not match its hash.');
+  }, 30_000);
+
+  it('refuses what is not a JSON audit export with a specific message', async () => {
+    const csv = await verify('seq,at\r\n1,2\r\n');
+    expect(csv.code).toBe(2);
+    expect(csv.err).toMatch(/^verify-audit: .*\.json: Unexpected token/);
+    const wrong = await verify(JSON.stringify([{ ...exported(1)[0], seq: 'one' }]));
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain('is not a JSON audit export (CSV cannot be verified): at [0].seq:');
+  }, 30_000);
+});

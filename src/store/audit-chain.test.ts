@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { entryHash, GENESIS_HASH, verifyExport, type AuditFields, type ExportedEntry } from './audit-chain';
+
+const fields = (i: number): AuditFields => ({
+  at: 1_800_000_000_000 + i, actionId: `a${i}`, type: 'save', bucket: 'saves', paramsSummary: `post ${i}`, idempotencyKey: `k${i}`,
+  requestedBy: { principal: 'p' }, startedAt: 1, finishedAt: 2, status: 'succeeded', code: null, message: 'ok', httpStatus: 200,
+  mutated: true, linkedinRequests: 1, account: 'urn:li:fsd_profile:ME',
+});
+
+/** A chain of n entries as the export writes them (seq from 1). */
+function chain(n: number): ExportedEntry[] {
+  const out: ExportedEntry[] = [];
+  let prev = GENESIS_HASH;
+  for (let i = 1; i <= n; i++) {
+    const f = fields(i);
+    const hash = entryHash(prev, f);
+    out.push({ ...f, seq: i, prevHash: prev, hash });
+    prev = hash;
+  }
+  return out;
+}
+
+describe('verifyExport', () => {
+  it('accepts a complete export in either order', () => {
+    const rows = chain(5);
+    expect(verifyExport(rows)).toEqual({ checked: 5, alteredAt: null, gaps: [], complete: true });
+    expect(verifyExport([...rows].reverse())).toEqual({ checked: 5, alteredAt: null, gaps: [], complete: true });
+    expect(verifyExport([])).toEqual({ checked: 0, alteredAt: null, gaps: [], complete: true });
+  });
+
+  it('lists the gaps of a filtered export without calling it altered', () => {
+    const rows = chain(6).filter((r) => r.seq !== 3 && r.seq !== 4);
+    expect(verifyExport(rows)).toEqual({ checked: 4, alteredAt: null, gaps: [{ afterSeq: 2, seq: 5 }], complete: false });
+    const tail = chain(6).slice(2);
+    expect(verifyExport(tail)).toMatchObject({ gaps: [], complete: false });
+  });
+
+  it('names the first altered entry, including one whose own hash was recomputed', () => {
+    const rows = chain(4);
+    const edited = rows.map((r) => (r.seq === 2 ? { ...r, status: 'failed' } : r));
+    expect(verifyExport(edited)).toMatchObject({ alteredAt: 2 });
+    // Re-hashing the edited entry keeps it self-consistent but breaks the next link.
+    const rehashed = rows.map((r) => (r.seq === 2 ? { ...r, message: 'edited', hash: entryHash(r.prevHash ?? '', { ...r, message: 'edited' }) } : r));
+    expect(verifyExport(rehashed)).toMatchObject({ alteredAt: null, gaps: [{ afterSeq: 2, seq: 3 }], complete: false });
+    expect(verifyExport(rows.map((r) => (r.seq === 3 ? { ...r, hash: null } : r)))).toMatchObject({ alteredAt: 3 });
+  });
+});
