@@ -273,7 +273,7 @@ test.describe('before configuration', () => {
   });
 });
 
-test('options: a limit above its ceiling and working hours without a day are refused with a clear error and not saved', async ({ harness }) => {
+test('options: a limit above its ceiling and working hours without a day are refused with a clear error and not saved; a time zone is kept', async ({ harness }) => {
   const page = await harness.context.newPage();
   await page.goto(`chrome-extension://${harness.extensionId}/src/ui/options/index.html`);
   const follows = page.getByLabel('follows per day (ceiling 200)');
@@ -314,6 +314,18 @@ test('options: a limit above its ceiling and working hours without a day are ref
   expect((await storageValue(harness, 'settings'))?.['limits']).toMatchObject({ follows: { day: 150 } });
   const popup = await harness.openPopup();
   await expect(popup.locator('#limits tr', { hasText: 'follows / day' })).toContainText('0/150');
+
+  // Working hours in a chosen time zone are stored with it and shown again after a reload.
+  const zone = page.getByLabel('Time zone');
+  await expect(zone).toHaveValue('');
+  await expect(zone.locator('option').first()).toHaveText(/^This computer's time zone \(.+\)$/);
+  await page.getByLabel('Only act during working hours').check();
+  await zone.selectOption('Asia/Tokyo');
+  await apply.click();
+  await expect(page.locator('#safety-saved')).toHaveText('Safety settings applied.');
+  expect((await storageValue(harness, 'settings'))?.['workingHours']).toEqual({ days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', timeZone: 'Asia/Tokyo' });
+  await page.reload();
+  await expect(zone).toHaveValue('Asia/Tokyo');
 });
 
 test('popup: active with recent results and limits; pause and resume by the user need no confirmation; links open the other pages', async ({ harness }) => {

@@ -44,6 +44,16 @@ describe('working hours', () => {
     expect(workingHoursSchema.safeParse({ days: [], start: '09:00', end: '17:00' }).error?.issues[0]?.message).toBe('pick at least one day');
     expect(workingHoursSchema.safeParse({ days: [1], start: '9:00', end: '17:00' }).error?.issues[0]?.message).toBe('must be HH:MM (24 h)');
     expect(workingHoursSchema.safeParse({ days: [1], start: '09:00', end: '09:00' }).error?.issues[0]?.message).toBe('start and end must differ');
+    const zone = workingHoursSchema.safeParse({ days: [1], start: '09:00', end: '17:00', timeZone: 'Mars/Olympus' });
+    expect(zone.error?.issues[0]).toMatchObject({ path: ['timeZone'], message: '"Mars/Olympus" is not a time zone this browser knows (e.g. Europe/Berlin)' });
+    expect(workingHoursSchema.safeParse({ days: [1], start: '09:00', end: '17:00', timeZone: 'Asia/Tokyo' }).success).toBe(true);
+  });
+  it('a stored time zone decides, not the computer\'s', () => {
+    const tokyo = { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', timeZone: 'Asia/Tokyo' };
+    // Monday 2026-11-23 01:00Z = 10:00 in Tokyo (inside), 20:00 on Sunday in New York.
+    expect(isWithinWorkingHours(utc('2026-11-23T01:00:00Z'), tokyo)).toBe(true);
+    expect(isWithinWorkingHours(utc('2026-11-23T01:00:00Z'), { ...tokyo, timeZone: 'America/New_York' })).toBe(false);
+    expect(nextWorkingTime(utc('2026-11-23T10:00:00Z'), tokyo)).toBe(utc('2026-11-24T00:00:00Z'));
   });
 });
 

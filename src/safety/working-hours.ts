@@ -7,13 +7,27 @@ import { z } from 'zod';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)');
 
+/** An IANA zone this browser knows; an unknown one would make every throttle decision throw. */
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const workingHoursSchema = z
   .object({
     /** 0 = Sunday … 6 = Saturday. */
     days: z.array(z.number().int().min(0).max(6)).min(1, 'pick at least one day'),
     start: hhmm,
     end: hhmm,
-    timeZone: z.string().optional(),
+    /** IANA zone; absent = this computer's zone at the time of each decision. */
+    timeZone: z
+      .string()
+      .refine(isKnownTimeZone, { error: (issue) => `"${String(issue.input)}" is not a time zone this browser knows (e.g. Europe/Berlin)` })
+      .optional(),
   })
   .refine((w) => w.start !== w.end, { message: 'start and end must differ', path: ['end'] });
 export type WorkingHours = z.infer<typeof workingHoursSchema>;

@@ -51,6 +51,14 @@ function limitInput(bucket: Bucket, window: 'day' | 'week', view: SettingsView):
   return cell;
 }
 
+/** "This computer's" (no zone stored: follows the computer when it travels), then every IANA zone. */
+function fillTimeZones(): void {
+  const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = element<HTMLSelectElement>('wh-zone');
+  zone.append(new Option(`This computer's time zone (${own})`, ''), ...Intl.supportedValuesOf('timeZone').map((z) => new Option(z, z)));
+}
+fillTimeZones();
+
 function renderSafety(view: SettingsView): void {
   const rows = BUCKETS.map((bucket) => {
     const tr = document.createElement('tr');
@@ -76,6 +84,11 @@ function renderSafety(view: SettingsView): void {
   );
   element<HTMLInputElement>('wh-start').value = wh?.start ?? '09:00';
   element<HTMLInputElement>('wh-end').value = wh?.end ?? '18:00';
+  const zone = element<HTMLSelectElement>('wh-zone');
+  const stored = wh?.timeZone ?? '';
+  // A zone saved by a browser that knew more zones than this one stays selectable.
+  if (stored && ![...zone.options].some((o) => o.value === stored)) zone.append(new Option(stored, stored));
+  zone.value = stored;
   element<HTMLInputElement>('warmup').checked = view.warmupStartedAt !== null;
   element<HTMLInputElement>('background-tab').checked = view.allowBackgroundTab;
 }
@@ -142,6 +155,7 @@ element<HTMLFormElement>('safety').addEventListener('submit', (event) => {
         days: [...document.querySelectorAll<HTMLInputElement>('#wh-days input:checked')].map((b) => Number(b.value)),
         start: element<HTMLInputElement>('wh-start').value,
         end: element<HTMLInputElement>('wh-end').value,
+        ...(element<HTMLSelectElement>('wh-zone').value ? { timeZone: element<HTMLSelectElement>('wh-zone').value } : {}),
       }
     : null;
   void send({
