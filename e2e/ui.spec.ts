@@ -522,7 +522,7 @@ test('audit page: filters, paging, CSV/JSON exports equal to the stored log, cha
   await screenshot(page, 'audit.png');
   // A complete JSON export carries the chain, so it verifies outside the browser too.
   const intact = JSON.parse((await download(page, 'Export JSON')).text) as ExportedEntry[];
-  expect(verifyExport(intact)).toEqual({ checked: n, alteredAt: null, gaps: [], complete: true });
+  expect(verifyExport(intact)).toEqual({ checked: n, altered: null, gaps: [], complete: true });
 
   await putAuditRecords(harness, [{ ...bob, message: `${bob.message} (edited)` }]);
   await page.getByRole('button', { name: 'Verify chain' }).click();
@@ -615,5 +615,5 @@ test('audit page: filters, paging, CSV/JSON exports equal to the stored log, cha
   expect(exported).toHaveLength(total);
   expect(exported).toEqual(newestFirst.map(expectedJsonRow));
   // The two oldest entries were moved in time, bob was edited and the bulk rows carry no hash.
-  expect(verifyExport(exported as ExportedEntry[]).alteredAt).toBe(records[0]?.seq);
+  expect(verifyExport(exported as ExportedEntry[]).altered?.seq).toBe(records[0]?.seq);
 });

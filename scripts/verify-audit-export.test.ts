@@ -48,9 +48,18 @@ describe('npm run verify-audit', () => {
     expect(partial.code).toBe(0);
     expect(partial.out).toContain('between #1 and #3');
 
+    const rehashed = rows.map((r) => {
+      if (r.seq !== 2) return r;
+      const edited = { ...r, message: 'edited' };
+      return { ...edited, hash: entryHash(String(r.prevHash), edited as Parameters<typeof entryHash>[1]) };
+    });
+    const relinked = await verify(JSON.stringify(rehashed));
+    expect(relinked.code).toBe(1);
+    expect(relinked.out).toContain('ALTERED: entry #2: the next entry does not link to it (edited, then re-hashed).');
+
     const altered = await verify(JSON.stringify(rows.map((r) => (r.seq === 3 ? { ...r, mutated: false } : r))));
     expect(altered.code).toBe(1);
-    expect(altered.out).toContain('ALTERED: entry #3 does not match its hash.');
+    expect(altered.out).toContain('ALTERED: entry #3: its content does not match its hash.');
   }, 30_000);
 
   it('refuses what is not a JSON audit export with a specific message', async () => {

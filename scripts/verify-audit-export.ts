@@ -1,7 +1,7 @@
 /**
  * Checks a JSON export of the audit log outside the browser:
  *   npm run verify-audit -- audit-2026-11-23T10-00-00.json
- * Exit 0: every entry matches its hash (gaps from a filtered export are listed);
+ * Exit 0: every entry matches its hash and its neighbours (gaps from a filtered export are listed);
  * 1: an entry was altered; 2: the file is not an audit export.
  */
 import { readFileSync } from 'node:fs';
@@ -35,11 +35,11 @@ const verdict = verifyExport(rows);
 const seqs = rows.map((r) => r.seq);
 const span = rows.length ? `#${Math.min(...seqs)}–#${Math.max(...seqs)}` : 'none';
 console.log(`${verdict.checked} entries (${span}).`);
-if (verdict.alteredAt !== null) {
-  console.log(`ALTERED: entry #${verdict.alteredAt} does not match its hash.`);
+if (verdict.altered) {
+  console.log(`ALTERED: entry #${verdict.altered.seq}: ${verdict.altered.reason}.`);
   process.exit(1);
 }
-console.log('Every entry matches its hash.');
+console.log('Every entry matches its hash and links to its neighbours.');
 if (verdict.complete) console.log('The chain is unbroken from the first entry ever written to the newest entry in the file.');
 else if (verdict.gaps.length === 0) console.log('The chain is unbroken within the file; it does not begin at the first entry ever written.');
 else {

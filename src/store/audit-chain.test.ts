@@ -23,25 +23,25 @@ function chain(n: number): ExportedEntry[] {
 describe('verifyExport', () => {
   it('accepts a complete export in either order', () => {
     const rows = chain(5);
-    expect(verifyExport(rows)).toEqual({ checked: 5, alteredAt: null, gaps: [], complete: true });
-    expect(verifyExport([...rows].reverse())).toEqual({ checked: 5, alteredAt: null, gaps: [], complete: true });
-    expect(verifyExport([])).toEqual({ checked: 0, alteredAt: null, gaps: [], complete: true });
+    expect(verifyExport(rows)).toEqual({ checked: 5, altered: null, gaps: [], complete: true });
+    expect(verifyExport([...rows].reverse())).toEqual({ checked: 5, altered: null, gaps: [], complete: true });
+    expect(verifyExport([])).toEqual({ checked: 0, altered: null, gaps: [], complete: true });
   });
 
   it('lists the gaps of a filtered export without calling it altered', () => {
     const rows = chain(6).filter((r) => r.seq !== 3 && r.seq !== 4);
-    expect(verifyExport(rows)).toEqual({ checked: 4, alteredAt: null, gaps: [{ afterSeq: 2, seq: 5 }], complete: false });
+    expect(verifyExport(rows)).toEqual({ checked: 4, altered: null, gaps: [{ afterSeq: 2, seq: 5 }], complete: false });
     const tail = chain(6).slice(2);
     expect(verifyExport(tail)).toMatchObject({ gaps: [], complete: false });
   });
 
-  it('names the first altered entry, including one whose own hash was recomputed', () => {
+  it('names the first altered entry, including one that was re-hashed after the edit', () => {
     const rows = chain(4);
     const edited = rows.map((r) => (r.seq === 2 ? { ...r, status: 'failed' } : r));
-    expect(verifyExport(edited)).toMatchObject({ alteredAt: 2 });
-    // Re-hashing the edited entry keeps it self-consistent but breaks the next link.
+    expect(verifyExport(edited)).toMatchObject({ altered: { seq: 2, reason: 'its content does not match its hash' } });
+    // Re-hashing the edited entry keeps it self-consistent but breaks the link to its neighbour.
     const rehashed = rows.map((r) => (r.seq === 2 ? { ...r, message: 'edited', hash: entryHash(r.prevHash ?? '', { ...r, message: 'edited' }) } : r));
-    expect(verifyExport(rehashed)).toMatchObject({ alteredAt: null, gaps: [{ afterSeq: 2, seq: 3 }], complete: false });
-    expect(verifyExport(rows.map((r) => (r.seq === 3 ? { ...r, hash: null } : r)))).toMatchObject({ alteredAt: 3 });
+    expect(verifyExport(rehashed)).toMatchObject({ altered: { seq: 2, reason: 'the next entry does not link to it (edited, then re-hashed)' }, gaps: [] });
+    expect(verifyExport(rows.map((r) => (r.seq === 3 ? { ...r, hash: null } : r)))).toMatchObject({ altered: { seq: 3, reason: 'it has no hash' } });
   });
 });

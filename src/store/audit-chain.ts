@@ -68,8 +68,8 @@ export type ExportedEntry = HashedFields & { seq: number; prevHash: string | nul
 
 export interface ExportVerdict {
   checked: number;
-  /** The first entry (by seq) whose content does not match its own hash, or that has no hash. */
-  alteredAt: number | null;
+  /** The first altered entry (by seq), and how it shows. */
+  altered: { seq: number; reason: string } | null;
   /** Where an entry does not link to the one before it in the file: entries left out by a filter, or removed. */
   gaps: Array<{ afterSeq: number; seq: number }>;
   /** Begins with the first entry ever written and has no gap: the whole log up to its newest entry. */
@@ -78,18 +78,24 @@ export interface ExportVerdict {
 
 /**
  * Checks an export (any order, possibly filtered): every entry must match its
- * own hash; links are checked between neighbours, and a break is reported as a
- * gap because a filtered export legitimately leaves entries out.
+ * own hash. Links are checked between neighbours in the file: a break between
+ * consecutive seq numbers (nothing can lie between them) means the earlier one
+ * was edited and re-hashed; any other break is a gap, since a filtered export
+ * leaves entries out.
  */
 export function verifyExport(rows: readonly ExportedEntry[]): ExportVerdict {
   const sorted = [...rows].sort((a, b) => a.seq - b.seq);
   const gaps: ExportVerdict['gaps'] = [];
-  let alteredAt: number | null = null;
+  let altered: ExportVerdict['altered'] = null;
   for (const [i, row] of sorted.entries()) {
-    if (alteredAt === null && (row.prevHash === null || row.hash === null || row.hash !== entryHash(row.prevHash, row))) alteredAt = row.seq;
     const before = sorted[i - 1];
-    if (before && row.prevHash !== before.hash) gaps.push({ afterSeq: before.seq, seq: row.seq });
+    if (before && row.prevHash !== before.hash) {
+      if (row.seq === before.seq + 1) altered ??= { seq: before.seq, reason: 'the next entry does not link to it (edited, then re-hashed)' };
+      else gaps.push({ afterSeq: before.seq, seq: row.seq });
+    }
+    if (row.prevHash === null || row.hash === null) altered ??= { seq: row.seq, reason: 'it has no hash' };
+    else if (row.hash !== entryHash(row.prevHash, row)) altered ??= { seq: row.seq, reason: 'its content does not match its hash' };
   }
   const complete = sorted.length === 0 || (sorted[0]?.prevHash === GENESIS_HASH && gaps.length === 0);
-  return { checked: sorted.length, alteredAt, gaps, complete };
+  return { checked: sorted.length, altered, gaps, complete };
 }
