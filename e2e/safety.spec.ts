@@ -46,6 +46,28 @@ test('consecutive mutations at LinkedIn are never closer than the scaled 30 s fl
   expect(new Set(gaps.map((g) => Math.round(g / 20))).size).toBeGreaterThan(1);
 });
 
+test('a longer spacing chosen in Options holds at LinkedIn, for every write', async ({ harness }) => {
+  const { linkedin, backend } = harness;
+  const options = await harness.context.newPage();
+  await options.goto(`chrome-extension://${harness.extensionId}/src/ui/options/index.html`);
+  await options.getByLabel('Seconds between actions').fill('90');
+  await options.getByRole('button', { name: 'Apply safety settings' }).click();
+  await expect(options.getByText('Safety settings applied.')).toBeVisible();
+
+  const post = linkedin.addPost();
+  const queued = [
+    backend.enqueue({ type: 'react', params: { post: post.threadUrn, reaction: 'LIKE' } }),
+    backend.enqueue({ type: 'save', params: { post: post.threadUrn } }),
+    backend.enqueue({ type: 'comment', params: { post: post.threadUrn, text: 'Spaced out.' } }),
+    backend.enqueue({ type: 'unsave', params: { post: post.threadUrn } }),
+  ];
+  await backend.waitForFinal(queued.map((q) => q.id), 60_000);
+  const times = linkedin.mutations().map((m) => m.at);
+  expect(times).toHaveLength(queued.length);
+  const gaps = times.slice(1).map((t, i) => t - (times[i] as number));
+  for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(scaledMs(90_000) - 5);
+});
+
 test.describe('security challenge', () => {
   test.use({ scale: FAST_SCALE });
 

@@ -315,6 +315,23 @@ test('options: a limit above its ceiling and working hours without a day are ref
   const popup = await harness.openPopup();
   await expect(popup.locator('#limits tr', { hasText: 'follows / day' })).toContainText('0/150');
 
+  // Spacing: below the 30 s floor is refused and not saved; a longer one is kept.
+  const spacing = page.getByLabel('Seconds between actions');
+  await expect(spacing).toHaveValue('30');
+  await expect(page.locator('#spacing-hint')).toHaveText('At least 30 (a message waits at least 45); each wait adds 0–100 % random jitter.');
+  await spacing.fill('10');
+  await apply.click();
+  await expect(page.locator('#spacing-error')).toHaveText(
+    'Seconds between actions: enter a whole number from 30 to 3600 (30 s is the floor; a message always waits at least 45 s).',
+  );
+  await expect(spacing).toBeFocused();
+  expect((await storageValue(harness, 'settings'))?.['spacingSeconds']).toBe(30);
+  await spacing.fill('75');
+  await apply.click();
+  await expect(page.locator('#spacing-error')).toHaveText('');
+  await expect(page.locator('#safety-saved')).toHaveText('Safety settings applied.');
+  expect((await storageValue(harness, 'settings'))?.['spacingSeconds']).toBe(75);
+
   // Working hours in a chosen time zone are stored with it and shown again after a reload.
   const zone = page.getByLabel('Time zone');
   await expect(zone).toHaveValue('');
@@ -326,6 +343,8 @@ test('options: a limit above its ceiling and working hours without a day are ref
   expect((await storageValue(harness, 'settings'))?.['workingHours']).toEqual({ days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', timeZone: 'Asia/Tokyo' });
   await page.reload();
   await expect(zone).toHaveValue('Asia/Tokyo');
+  await expect(page.getByLabel('Seconds between actions')).toHaveValue('75');
+  await screenshot(page, 'options.png');
 });
 
 test('popup: active with recent results and limits; pause and resume by the user need no confirmation; links open the other pages', async ({ harness }) => {

@@ -6,7 +6,7 @@ import browser, { type Runtime as BrowserRuntime } from 'webextension-polyfill';
 import { createBackendClient } from '../backend/client';
 import { CEILINGS, DEFAULT_LIMITS, checkUserLimits } from '../safety/limits';
 import { workingHoursSchema } from '../safety/working-hours';
-import { parseBackendUrl, parseToken } from '../settings/schema';
+import { checkSpacing, parseBackendUrl, parseToken } from '../settings/schema';
 import { loadSettings, saveSettings, type Settings } from '../settings/store';
 import { requestSchema, type Reply, type ReplyData, type Request, type SettingsView } from '../shared/messages';
 import { formatChunk, toAuditRow } from '../shared/audit-export';
@@ -38,6 +38,7 @@ async function settingsView(s?: Settings): Promise<SettingsView> {
     defaults: DEFAULT_LIMITS,
     ceilings: CEILINGS,
     workingHours: settings.workingHours,
+    spacingSeconds: settings.spacingSeconds,
     warmupStartedAt: settings.warmupStartedAt,
     boundAccount: runtime.boundAccount,
     signedInAccount: runtime.viewer ? { memberUrn: runtime.viewer.memberUrn, publicIdentifier: runtime.viewer.publicIdentifier } : null,
@@ -88,6 +89,8 @@ export function createRouter(deps: { now: () => number; pumpNow: () => void }) {
     'settings/saveSafety': async (req) => {
       const limitErrors = checkUserLimits(req.limits);
       if (limitErrors.length > 0) throw new FieldError('limits', limitErrors.join('; '));
+      const spacingError = checkSpacing(req.spacingSeconds);
+      if (spacingError) throw new FieldError('spacingSeconds', spacingError);
       let workingHours = null;
       if (req.workingHours !== null) {
         const parsed = workingHoursSchema.safeParse(req.workingHours);
@@ -101,6 +104,7 @@ export function createRouter(deps: { now: () => number; pumpNow: () => void }) {
       const saved = await saveSettings({
         limits: req.limits,
         workingHours,
+        spacingSeconds: req.spacingSeconds,
         allowBackgroundTab: req.allowBackgroundTab,
         warmupStartedAt: req.warmup ? (current.warmupStartedAt ?? deps.now()) : null,
       });

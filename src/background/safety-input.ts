@@ -6,7 +6,7 @@ import { applyWarmup, warmupFactor } from '../safety/warmup';
 import { nextWorkingTime } from '../safety/working-hours';
 import type { Settings } from '../settings/store';
 import { mutationTimes } from '../store/audit';
-import { WEEK, scaled } from '../time';
+import { SECOND, WEEK, scaled } from '../time';
 import type { Runtime } from './runtime';
 
 /** The pause in force: a stored one (user, challenge, rate limit) wins over working hours. */
@@ -32,6 +32,7 @@ export async function safetyInput(now: number, runtime: Runtime, settings: Setti
     mutationTimes: Object.fromEntries(entries) as Record<Bucket, number[]>,
     lastMutationAt,
     jitter: runtime.jitter,
+    spacingMs: settings.spacingSeconds * SECOND,
     pause: pauseInForce(now, runtime, settings),
     closedUntil: runtime.closedUntil,
   };

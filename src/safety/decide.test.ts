@@ -7,7 +7,7 @@ import { checkUserLimits, effectiveLimits } from './limits';
 const T0 = Date.UTC(2026, 10, 23, 12, 0, 0);
 const noTimes = () => Object.fromEntries(BUCKETS.map((b) => [b, [] as number[]])) as Record<Bucket, number[]>;
 function input(patch: Partial<SafetyInput> = {}): SafetyInput {
-  return { now: T0, limits: effectiveLimits({}), mutationTimes: noTimes(), lastMutationAt: null, jitter: 0, pause: null, closedUntil: {}, ...patch };
+  return { now: T0, limits: effectiveLimits({}), mutationTimes: noTimes(), lastMutationAt: null, jitter: 0, spacingMs: 30 * SECOND, pause: null, closedUntil: {}, ...patch };
 }
 
 describe('spacing', () => {
@@ -21,7 +21,16 @@ describe('spacing', () => {
     expect(spacingFor('react', 5)).toBe(60 * SECOND);
   });
   it('the first mutation has no spacing constraint', () => {
-    expect(nextSlotAt('react', { lastMutationAt: null, jitter: 0.7 })).toBe(0);
+    expect(nextSlotAt('react', { lastMutationAt: null, jitter: 0.7, spacingMs: 30 * SECOND })).toBe(0);
+  });
+  it('a longer spacing chosen by the user applies to every type; the floors stay when it is shorter', () => {
+    expect(spacingFor('react', 0, 90 * SECOND)).toBe(90 * SECOND);
+    expect(spacingFor('message', 0.5, 90 * SECOND)).toBe(135 * SECOND);
+    expect(spacingFor('react', 0, 10 * SECOND)).toBe(30 * SECOND);
+    expect(spacingFor('message', 0, 40 * SECOND)).toBe(45 * SECOND);
+    const i = input({ lastMutationAt: T0 - 60 * SECOND, spacingMs: 90 * SECOND });
+    expect(availableAt('save', i)).toBe(T0 + 30 * SECOND);
+    expect(acceptableTypes(i)).toEqual([]);
   });
   it('after a mutation, a follow may go at +30 s but a message only at +45 s', () => {
     const i = input({ lastMutationAt: T0 - 40 * SECOND });

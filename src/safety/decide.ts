@@ -9,6 +9,8 @@ import { BUCKET_OF, type BucketLimits, type Window } from './limits';
 
 export const SPACING_MS = 30 * SECOND;
 export const MESSAGE_SPACING_MS = 45 * SECOND;
+/** The user may lengthen the spacing (Options), never shorten it below the floors above. */
+export const SPACING_SECONDS = { min: SPACING_MS / SECOND, max: 3600 } as const;
 export const WINDOW_MS: Record<Window, number> = { day: DAY, week: WEEK };
 
 export interface SafetyInput {
@@ -19,18 +21,20 @@ export interface SafetyInput {
   lastMutationAt: number | null;
   /** Uniform in [0, 1): spacing is base × (1 + jitter). Drawn after each mutation. */
   jitter: number;
+  /** The user's base spacing (unscaled ms); the floors still apply when it is lower. */
+  spacingMs: number;
   pause: { until: number; reason: PauseReason } | null;
   /** A bucket closed until a time (e.g. LinkedIn's weekly invitation limit). */
   closedUntil: Partial<Record<Bucket, number>>;
 }
 
-export function spacingFor(type: ActionType, jitter: number): number {
-  const base = type === 'message' ? MESSAGE_SPACING_MS : SPACING_MS;
+export function spacingFor(type: ActionType, jitter: number, spacingMs: number = SPACING_MS): number {
+  const base = Math.max(type === 'message' ? MESSAGE_SPACING_MS : SPACING_MS, spacingMs);
   return scaled(base * (1 + Math.min(Math.max(jitter, 0), 1)));
 }
 
-export function nextSlotAt(type: ActionType, input: Pick<SafetyInput, 'lastMutationAt' | 'jitter'>): number {
-  return input.lastMutationAt === null ? 0 : input.lastMutationAt + spacingFor(type, input.jitter);
+export function nextSlotAt(type: ActionType, input: Pick<SafetyInput, 'lastMutationAt' | 'jitter' | 'spacingMs'>): number {
+  return input.lastMutationAt === null ? 0 : input.lastMutationAt + spacingFor(type, input.jitter, input.spacingMs);
 }
 
 interface WindowUse {

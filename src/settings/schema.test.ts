@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBackendUrl, parseToken } from './schema';
+import { checkSpacing, parseBackendUrl, parseToken } from './schema';
 
 describe('parseBackendUrl', () => {
   it.each([
@@ -36,5 +36,13 @@ describe('parseToken', () => {
   });
   it.each(['', '   ', 'has space', 'tab\there', 'é'])('rejects %j', (t) => {
     expect(parseToken(t).ok).toBe(false);
+  });
+});
+
+describe('checkSpacing', () => {
+  it('accepts whole seconds from the 30 s floor to an hour, and names the range otherwise', () => {
+    for (const ok of [30, 45, 3600]) expect(checkSpacing(ok)).toBeNull();
+    const message = 'Seconds between actions: enter a whole number from 30 to 3600 (30 s is the floor; a message always waits at least 45 s).';
+    for (const bad of [29, 0, -5, 30.5, 3601, Number.NaN]) expect(checkSpacing(bad)).toBe(message);
   });
 });

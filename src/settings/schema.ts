@@ -2,6 +2,8 @@
  * User settings: what the options page edits. Pure: validation only.
  * Stored in chrome.storage.local (never sync), see store.ts.
  */
+import { MESSAGE_SPACING_MS, SPACING_SECONDS } from '../safety/decide';
+import { SECOND } from '../time';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -42,4 +44,13 @@ export function parseToken(input: string): ParseResult<string> {
     return { ok: false, reason: 'Executor token may hold only printable ASCII characters, without spaces.' };
   }
   return { ok: true, value: text };
+}
+
+/** The user's base spacing: whole seconds, from the protocol's 30 s floor up to an hour. */
+export function checkSpacing(seconds: number): string | null {
+  const { min, max } = SPACING_SECONDS;
+  if (!Number.isInteger(seconds) || seconds < min || seconds > max) {
+    return `Seconds between actions: enter a whole number from ${min} to ${max} (${min} s is the floor; a message always waits at least ${MESSAGE_SPACING_MS / SECOND} s).`;
+  }
+  return null;
 }

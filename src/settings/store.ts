@@ -2,6 +2,7 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { bucketSchema } from '../backend/protocol';
+import { SPACING_SECONDS } from '../safety/decide';
 import { workingHoursSchema } from '../safety/working-hours';
 
 const limitsSchema = z.object({ day: z.number().int().min(0).optional(), week: z.number().int().min(0).optional() });
@@ -12,6 +13,8 @@ export const settingsSchema = z.object({
   limits: z.partialRecord(bucketSchema, limitsSchema).default({}),
   allowBackgroundTab: z.boolean().default(true),
   workingHours: workingHoursSchema.nullable().default(null),
+  /** Base seconds between two writes (before jitter); 45 s before a message stays the floor. */
+  spacingSeconds: z.number().int().min(SPACING_SECONDS.min).max(SPACING_SECONDS.max).default(SPACING_SECONDS.min),
   /** Warm-up ramp start (epoch ms) when enabled. */
   warmupStartedAt: z.number().nullable().default(null),
 });

@@ -2,6 +2,8 @@
 import { BUCKETS, type Bucket } from '../../backend/protocol';
 import type { SettingsView } from '../../shared/messages';
 import { send } from '../shared/send';
+import { MESSAGE_SPACING_MS, SPACING_SECONDS } from '../../safety/decide';
+import { SECOND } from '../../time';
 
 function element<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -51,6 +53,16 @@ function limitInput(bucket: Bucket, window: 'day' | 'week', view: SettingsView):
   return cell;
 }
 
+/** The spacing field's range and hint come from the safety floors, so they cannot drift apart. */
+function describeSpacing(): void {
+  const spacing = element<HTMLInputElement>('spacing');
+  spacing.min = String(SPACING_SECONDS.min);
+  spacing.max = String(SPACING_SECONDS.max);
+  element('spacing-hint').textContent =
+    `At least ${SPACING_SECONDS.min} (a message waits at least ${MESSAGE_SPACING_MS / SECOND}); each wait adds 0–100 % random jitter.`;
+}
+describeSpacing();
+
 /** "This computer's" (no zone stored: follows the computer when it travels), then every IANA zone. */
 function fillTimeZones(): void {
   const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -89,6 +101,7 @@ function renderSafety(view: SettingsView): void {
   // A zone saved by a browser that knew more zones than this one stays selectable.
   if (stored && ![...zone.options].some((o) => o.value === stored)) zone.append(new Option(stored, stored));
   zone.value = stored;
+  element<HTMLInputElement>('spacing').value = String(view.spacingSeconds);
   element<HTMLInputElement>('warmup').checked = view.warmupStartedAt !== null;
   element<HTMLInputElement>('background-tab').checked = view.allowBackgroundTab;
 }
@@ -138,6 +151,7 @@ element<HTMLFormElement>('safety').addEventListener('submit', (event) => {
   element('safety-saved').textContent = '';
   element('limits-error').textContent = '';
   element('wh-error').textContent = '';
+  element('spacing-error').textContent = '';
   const limits: Partial<Record<Bucket, { day?: number; week?: number }>> = {};
   for (const input of document.querySelectorAll<HTMLInputElement>('#limits-table input')) {
     const bucket = input.dataset.bucket as Bucket;
@@ -149,6 +163,12 @@ element<HTMLFormElement>('safety').addEventListener('submit', (event) => {
       return;
     }
     limits[bucket] = { ...limits[bucket], [window]: Number(input.value) };
+  }
+  const spacing = element<HTMLInputElement>('spacing');
+  if (spacing.value.trim() === '' || !Number.isFinite(Number(spacing.value))) {
+    element('spacing-error').textContent = `Seconds between actions: enter a whole number from ${spacing.min} to ${spacing.max}.`;
+    spacing.focus();
+    return;
   }
   const workingHours = element<HTMLInputElement>('wh-enabled').checked
     ? {
@@ -162,12 +182,15 @@ element<HTMLFormElement>('safety').addEventListener('submit', (event) => {
     type: 'settings/saveSafety',
     limits,
     workingHours,
+    spacingSeconds: Number(spacing.value),
     warmup: element<HTMLInputElement>('warmup').checked,
     allowBackgroundTab: element<HTMLInputElement>('background-tab').checked,
   }).then((reply) => {
     if (!reply.ok) {
-      const target = reply.error.field?.startsWith('workingHours') ? 'wh-error' : 'limits-error';
+      const field = reply.error.field ?? '';
+      const target = field.startsWith('workingHours') ? 'wh-error' : field === 'spacingSeconds' ? 'spacing-error' : 'limits-error';
       element(target).textContent = reply.error.message;
+      if (field === 'spacingSeconds') spacing.focus();
       return;
     }
     render(reply.data);
