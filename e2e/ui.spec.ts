@@ -332,6 +332,15 @@ test('options: a limit above its ceiling and working hours without a day are ref
   await expect(page.locator('#safety-saved')).toHaveText('Safety settings applied.');
   expect((await storageValue(harness, 'settings'))?.['spacingSeconds']).toBe(75);
 
+  // No write yet: the warm-up is suggested until it is on.
+  const advice = page.locator('#warmup-advice');
+  await expect(advice).toHaveText('This executor has not written to LinkedIn yet: if the account is new or has been quiet for weeks, turn the warm-up on.');
+  await page.getByLabel('Warm-up: start at 25 %').check();
+  await apply.click();
+  await expect(page.locator('#safety-saved')).toHaveText('Safety settings applied.');
+  await expect(advice).toHaveText('');
+  await expect(popup.locator('#limits tr', { hasText: 'follows / day' })).toContainText('0/37');
+
   // Working hours in a chosen time zone are stored with it and shown again after a reload.
   const zone = page.getByLabel('Time zone');
   await expect(zone).toHaveValue('');

@@ -5,6 +5,7 @@
 import browser, { type Runtime as BrowserRuntime } from 'webextension-polyfill';
 import { createBackendClient } from '../backend/client';
 import { CEILINGS, DEFAULT_LIMITS, checkUserLimits } from '../safety/limits';
+import { warmupAdvice } from '../safety/warmup';
 import { workingHoursSchema } from '../safety/working-hours';
 import { checkSpacing, parseBackendUrl, parseToken } from '../settings/schema';
 import { loadSettings, saveSettings, type Settings } from '../settings/store';
@@ -27,7 +28,7 @@ class FieldError extends Error {
   }
 }
 
-async function settingsView(s?: Settings): Promise<SettingsView> {
+async function settingsView(now: number, s?: Settings): Promise<SettingsView> {
   const settings = s ?? (await loadSettings());
   const runtime = await loadRuntime();
   return {
@@ -40,6 +41,7 @@ async function settingsView(s?: Settings): Promise<SettingsView> {
     workingHours: settings.workingHours,
     spacingSeconds: settings.spacingSeconds,
     warmupStartedAt: settings.warmupStartedAt,
+    warmupAdvice: settings.warmupStartedAt === null ? warmupAdvice(runtime.lastMutationAt, now) : null,
     boundAccount: runtime.boundAccount,
     signedInAccount: runtime.viewer ? { memberUrn: runtime.viewer.memberUrn, publicIdentifier: runtime.viewer.publicIdentifier } : null,
   };
@@ -56,13 +58,13 @@ function validConnection(req: { backendUrl: string; token: string }): { backendU
 export function createRouter(deps: { now: () => number; pumpNow: () => void }) {
   const handlers: Handlers = {
     'status/get': async () => ({ ok: true, data: await computeStatus(deps.now()) }),
-    'settings/get': async () => ({ ok: true, data: await settingsView() }),
+    'settings/get': async () => ({ ok: true, data: await settingsView(deps.now()) }),
     'settings/saveConnection': async (req) => {
       const saved = await saveSettings(validConnection(req));
       // New settings lift a remembered 401 and retry the backend at once.
       await updateRuntime(() => ({ authRejectedFor: null, backendFailures: 0, backendRetryAt: 0, nextPollAt: 0 }));
       deps.pumpNow();
-      return { ok: true, data: await settingsView(saved) };
+      return { ok: true, data: await settingsView(deps.now(), saved) };
     },
     'settings/testConnection': async (req) => {
       const connection = validConnection(req);
@@ -109,7 +111,7 @@ export function createRouter(deps: { now: () => number; pumpNow: () => void }) {
         warmupStartedAt: req.warmup ? (current.warmupStartedAt ?? deps.now()) : null,
       });
       deps.pumpNow();
-      return { ok: true, data: await settingsView(saved) };
+      return { ok: true, data: await settingsView(deps.now(), saved) };
     },
     'account/rebind': async () => {
       // Bind to whoever is signed in now (or to the next account seen).
@@ -117,12 +119,12 @@ export function createRouter(deps: { now: () => number; pumpNow: () => void }) {
         boundAccount: r.viewer ? { memberUrn: r.viewer.memberUrn, publicIdentifier: r.viewer.publicIdentifier } : null,
       }));
       deps.pumpNow();
-      return { ok: true, data: await settingsView() };
+      return { ok: true, data: await settingsView(deps.now()) };
     },
     'data/reset': async () => {
       await resetLocalData();
       deps.pumpNow();
-      return { ok: true, data: await settingsView() };
+      return { ok: true, data: await settingsView(deps.now()) };
     },
     'audit/query': async (req) => {
       const page = await queryAudit(req.filter, req.before, req.limit);

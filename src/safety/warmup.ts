@@ -3,12 +3,26 @@
  * configured values and grow by 25 % a week until they reach them. Pure.
  */
 import type { Bucket } from '../backend/protocol';
-import { WEEK, scaled } from '../time';
+import { DAY, WEEK, scaled } from '../time';
 import type { BucketLimits } from './limits';
 
 export function warmupFactor(startedAt: number, now: number): number {
   const weeks = Math.max(0, Math.floor((now - startedAt) / scaled(WEEK)));
   return Math.min(1, 0.25 * (weeks + 1));
+}
+
+/** A quiet spell after which LinkedIn may read a sudden burst of writes as automation. */
+export const IDLE_AFTER = 30 * DAY;
+
+/** Why the options page suggests the warm-up (it is off), or null when nothing suggests it. */
+export function warmupAdvice(lastWriteAt: number | null, now: number): string | null {
+  if (lastWriteAt === null) {
+    return 'This executor has not written to LinkedIn yet: if the account is new or has been quiet for weeks, turn the warm-up on.';
+  }
+  const idle = now - lastWriteAt;
+  if (idle < scaled(IDLE_AFTER)) return null;
+  const days = Math.floor(idle / scaled(DAY));
+  return `The last write was ${days} days ago: after a quiet spell, turning the warm-up on is safer.`;
 }
 
 export function applyWarmup(limits: Record<Bucket, BucketLimits>, factor: number): Record<Bucket, BucketLimits> {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BUCKETS } from '../backend/protocol';
+import { DAY } from '../time';
 import { effectiveLimits } from './limits';
-import { applyWarmup, warmupFactor } from './warmup';
+import { applyWarmup, warmupAdvice, warmupFactor } from './warmup';
 import { isWithinWorkingHours, nextWorkingTime, workingHoursSchema, workingWindowEnd, type WorkingHours } from './working-hours';
 
 const utc = (s: string) => Date.parse(s);
@@ -74,5 +75,14 @@ describe('warm-up', () => {
     expect(l.shares).toEqual({ day: 1 });
     expect(Object.keys(l)).toEqual([...BUCKETS]);
     expect(applyWarmup(effectiveLimits({ comments: { day: 0 } }), 0.5).comments).toEqual({ day: 0 });
+  });
+});
+
+describe('warm-up advice', () => {
+  const now = Date.UTC(2026, 10, 23);
+  it('suggests the warm-up before the first write and after 30 quiet days, not otherwise', () => {
+    expect(warmupAdvice(null, now)).toMatch(/^This executor has not written to LinkedIn yet/);
+    expect(warmupAdvice(now - 29 * DAY, now)).toBeNull();
+    expect(warmupAdvice(now - 45 * DAY - 1, now)).toBe('The last write was 45 days ago: after a quiet spell, turning the warm-up on is safer.');
   });
 });

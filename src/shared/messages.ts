@@ -79,6 +79,8 @@ export const settingsViewSchema = z.object({
   workingHours: workingHoursSchema.nullable(),
   spacingSeconds: z.number(),
   warmupStartedAt: z.number().nullable(),
+  /** Shown next to the warm-up switch while it is off (new or long-idle account). */
+  warmupAdvice: z.string().nullable(),
   boundAccount: accountSchema.nullable(),
   signedInAccount: accountSchema.nullable(),
 });

@@ -103,6 +103,7 @@ function renderSafety(view: SettingsView): void {
   zone.value = stored;
   element<HTMLInputElement>('spacing').value = String(view.spacingSeconds);
   element<HTMLInputElement>('warmup').checked = view.warmupStartedAt !== null;
+  element('warmup-advice').textContent = view.warmupAdvice ?? '';
   element<HTMLInputElement>('background-tab').checked = view.allowBackgroundTab;
 }
 
