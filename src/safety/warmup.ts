@@ -12,7 +12,7 @@ export function warmupFactor(startedAt: number, now: number): number {
 }
 
 /** A quiet spell after which LinkedIn may read a sudden burst of writes as automation. */
-export const IDLE_AFTER = 30 * DAY;
+const IDLE_AFTER = 30 * DAY;
 
 /** Why the options page suggests the warm-up (it is off), or null when nothing suggests it. */
 export function warmupAdvice(lastWriteAt: number | null, now: number): string | null {
