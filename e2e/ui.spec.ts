@@ -547,15 +547,18 @@ test('audit page: filters, paging, CSV/JSON exports equal to the stored log, cha
   await page.getByRole('button', { name: 'Verify chain' }).click();
   await expect(verifyResult).toHaveText(`Chain intact: ${n} entries verified.`);
   await expect(verifyResult).toHaveClass('ok');
+  const head = records.at(-1);
+  await expect(page.locator('#chain-head')).toHaveText(`Newest entry #${head?.seq} has hash ${head?.hash}. Note it: an export that ends with this hash is the log as it is now.`);
   await screenshot(page, 'audit.png');
   // A complete JSON export carries the chain, so it verifies outside the browser too.
   const intact = JSON.parse((await download(page, 'Export JSON')).text) as ExportedEntry[];
-  expect(verifyExport(intact)).toEqual({ checked: n, altered: null, gaps: [], complete: true });
+  expect(verifyExport(intact)).toEqual({ checked: n, altered: null, gaps: [], complete: true, head: { seq: head?.seq, hash: head?.hash } });
 
   await putAuditRecords(harness, [{ ...bob, message: `${bob.message} (edited)` }]);
   await page.getByRole('button', { name: 'Verify chain' }).click();
   await expect(verifyResult).toHaveText(`Chain broken at entry #${bob.seq}: entry content does not match its hash (it was altered).`);
   await expect(verifyResult).toHaveClass('bad');
+  await expect(page.locator('#chain-head')).toHaveText('');
 
   // Date range: move the two oldest entries two days back (append order stays time order).
   const firstAt = records[0]?.at ?? 0;

@@ -43,6 +43,7 @@ describe('npm run verify-audit', () => {
     const ok = await verify(JSON.stringify(rows));
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('The chain is unbroken from the first entry ever written');
+    expect(ok.out).toContain(`Newest entry #4 has hash ${String(rows[0]?.hash)}: the same hash noted on the audit page`);
 
     const partial = await verify(JSON.stringify(rows.filter((r) => r.seq !== 2)));
     expect(partial.code).toBe(0);

@@ -40,6 +40,7 @@ if (verdict.altered) {
   process.exit(1);
 }
 console.log('Every entry matches its hash and links to its neighbours.');
+if (verdict.head) console.log(`Newest entry #${verdict.head.seq} has hash ${verdict.head.hash}: the same hash noted on the audit page means nothing before it was changed since.`);
 if (verdict.complete) console.log('The chain is unbroken from the first entry ever written to the newest entry in the file.');
 else if (verdict.gaps.length === 0) console.log('The chain is unbroken within the file; it does not begin at the first entry ever written.');
 else {

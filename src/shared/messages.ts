@@ -124,7 +124,13 @@ export const replySchemas = {
   'data/reset': settingsViewSchema,
   'audit/query': z.object({ rows: z.array(auditRowSchema), nextBefore: z.number().nullable(), total: z.number() }),
   'audit/export': z.object({ text: z.string(), count: z.number(), nextBefore: z.number().nullable() }),
-  'audit/verify': z.object({ ok: z.boolean(), checked: z.number(), brokenAt: z.number().nullable(), reason: z.string().nullable() }),
+  'audit/verify': z.object({
+    ok: z.boolean(),
+    checked: z.number(),
+    brokenAt: z.number().nullable(),
+    reason: z.string().nullable(),
+    head: z.object({ seq: z.number(), hash: z.string() }).nullable(),
+  }),
 } satisfies Record<Request['type'], z.ZodType>;
 
 export type ReplyData<T extends Request['type']> = z.infer<(typeof replySchemas)[T]>;

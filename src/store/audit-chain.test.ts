@@ -23,14 +23,15 @@ function chain(n: number): ExportedEntry[] {
 describe('verifyExport', () => {
   it('accepts a complete export in either order', () => {
     const rows = chain(5);
-    expect(verifyExport(rows)).toEqual({ checked: 5, altered: null, gaps: [], complete: true });
-    expect(verifyExport([...rows].reverse())).toEqual({ checked: 5, altered: null, gaps: [], complete: true });
-    expect(verifyExport([])).toEqual({ checked: 0, altered: null, gaps: [], complete: true });
+    const head = { seq: 5, hash: rows[4]?.hash };
+    expect(verifyExport(rows)).toEqual({ checked: 5, altered: null, gaps: [], complete: true, head });
+    expect(verifyExport([...rows].reverse())).toEqual({ checked: 5, altered: null, gaps: [], complete: true, head });
+    expect(verifyExport([])).toEqual({ checked: 0, altered: null, gaps: [], complete: true, head: null });
   });
 
   it('lists the gaps of a filtered export without calling it altered', () => {
     const rows = chain(6).filter((r) => r.seq !== 3 && r.seq !== 4);
-    expect(verifyExport(rows)).toEqual({ checked: 4, altered: null, gaps: [{ afterSeq: 2, seq: 5 }], complete: false });
+    expect(verifyExport(rows)).toMatchObject({ checked: 4, altered: null, gaps: [{ afterSeq: 2, seq: 5 }], complete: false });
     const tail = chain(6).slice(2);
     expect(verifyExport(tail)).toMatchObject({ gaps: [], complete: false });
   });

@@ -74,6 +74,8 @@ export interface ExportVerdict {
   gaps: Array<{ afterSeq: number; seq: number }>;
   /** Begins with the first entry ever written and has no gap: the whole log up to its newest entry. */
   complete: boolean;
+  /** The newest entry in the file: compare its hash with one noted from the audit page. */
+  head: { seq: number; hash: string | null } | null;
 }
 
 /**
@@ -97,5 +99,6 @@ export function verifyExport(rows: readonly ExportedEntry[]): ExportVerdict {
     else if (row.hash !== entryHash(row.prevHash, row)) altered ??= { seq: row.seq, reason: 'its content does not match its hash' };
   }
   const complete = sorted.length === 0 || (sorted[0]?.prevHash === GENESIS_HASH && gaps.length === 0);
-  return { checked: sorted.length, altered, gaps, complete };
+  const last = sorted.at(-1);
+  return { checked: sorted.length, altered, gaps, complete, head: last ? { seq: last.seq, hash: last.hash } : null };
 }

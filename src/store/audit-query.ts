@@ -49,17 +49,23 @@ export async function countAudit(): Promise<number> {
   return db.count('audit');
 }
 
+/** The whole log's verdict, with the newest entry's hash: noted down, it anchors later checks of exports. */
+export type LogVerdict = ChainVerdict & { head: { seq: number; hash: string } | null };
+
 /** Verifies the whole chain in chunks, oldest first. */
-export async function verifyAuditChain(chunk = 5000): Promise<ChainVerdict> {
+export async function verifyAuditChain(chunk = 5000): Promise<LogVerdict> {
   const db = await openDb();
   let state = { prevHash: GENESIS_HASH, checked: 0 };
   let after: number | null = null;
   for (;;) {
     const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
     const entries: AuditRecord[] = await db.getAll('audit', range, chunk);
-    if (entries.length === 0) return { ok: true, checked: state.checked, brokenAt: null, reason: null };
+    if (entries.length === 0) {
+      const head = after === null ? null : { seq: after, hash: state.prevHash };
+      return { ok: true, checked: state.checked, brokenAt: null, reason: null, head };
+    }
     const verdict = verifyEntries(entries, state);
-    if (!verdict.ok) return { ok: false, checked: verdict.checked, brokenAt: verdict.brokenAt, reason: verdict.reason };
+    if (!verdict.ok) return { ok: false, checked: verdict.checked, brokenAt: verdict.brokenAt, reason: verdict.reason, head: null };
     state = { prevHash: verdict.prevHash, checked: verdict.checked };
     after = entries.at(-1)?.seq ?? null;
   }
