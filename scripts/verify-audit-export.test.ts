@@ -9,11 +9,11 @@ import { entryHash, GENESIS_HASH } from '../src/store/audit-chain';
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'verify-audit-'));
 
-async function verify(content: string): Promise<{ code: number; out: string; err: string }> {
+async function verify(content: string, extra: string[] = []): Promise<{ code: number; out: string; err: string }> {
   const file = join(dir, `${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, content);
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/verify-audit-export.ts', file]);
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/verify-audit-export.ts', file, ...extra]);
     return { code: 0, out: stdout, err: stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -43,7 +43,7 @@ describe('npm run verify-audit', () => {
     const ok = await verify(JSON.stringify(rows));
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('The chain is unbroken from the first entry ever written');
-    expect(ok.out).toContain(`Newest entry #4 has hash ${String(rows[0]?.hash)}: the same hash noted on the audit page`);
+    expect(ok.out).toContain(`Newest entry #4 has hash ${String(rows[0]?.hash)} (note it to check later exports with --anchor).`);
 
     const partial = await verify(JSON.stringify(rows.filter((r) => r.seq !== 2)));
     expect(partial.code).toBe(0);
@@ -62,6 +62,22 @@ describe('npm run verify-audit', () => {
     expect(altered.code).toBe(1);
     expect(altered.out).toContain('ALTERED: entry #3: its content does not match its hash.');
   }, 30_000);
+
+  it('--anchor: a hash noted earlier is found with everything before it proven, or reported missing', async () => {
+    const rows = exported(5);
+    const noted = String(rows.find((r) => r.seq === 3)?.hash);
+    const proven = await verify(JSON.stringify(rows), ['--anchor', noted]);
+    expect(proven.code).toBe(0);
+    expect(proven.out).toContain('Anchor: entry #3; the chain is unbroken from the first entry to it');
+    const filtered = await verify(JSON.stringify(rows.filter((r) => r.seq !== 1)), ['--anchor', noted]);
+    expect(filtered.out).toContain('Anchor: entry #3; the file does not hold every entry before it');
+    const missing = await verify(JSON.stringify(rows), ['--anchor', 'f'.repeat(64)]);
+    expect(missing.code).toBe(1);
+    expect(missing.out).toContain(`ANCHOR NOT FOUND: no entry has hash ${'f'.repeat(64)}`);
+    const usage = await verify(JSON.stringify(rows), ['--anchor', 'not-a-hash']);
+    expect(usage.code).toBe(2);
+    expect(usage.err).toContain('usage: npm run verify-audit -- <audit export .json> [--anchor <64 hex characters>]');
+  }, 60_000);
 
   it('refuses what is not a JSON audit export with a specific message', async () => {
     const csv = await verify('seq,at\r\n1,2\r\n');

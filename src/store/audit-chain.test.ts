@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryHash, GENESIS_HASH, verifyExport, type AuditFields, type ExportedEntry } from './audit-chain';
+import { entryHash, findAnchor, GENESIS_HASH, verifyExport, type AuditFields, type ExportedEntry } from './audit-chain';
 
 const fields = (i: number): AuditFields => ({
   at: 1_800_000_000_000 + i, actionId: `a${i}`, type: 'save', bucket: 'saves', paramsSummary: `post ${i}`, idempotencyKey: `k${i}`,
@@ -44,5 +44,18 @@ describe('verifyExport', () => {
     const rehashed = rows.map((r) => (r.seq === 2 ? { ...r, message: 'edited', hash: entryHash(r.prevHash ?? '', { ...r, message: 'edited' }) } : r));
     expect(verifyExport(rehashed)).toMatchObject({ altered: { seq: 2, reason: 'the next entry does not link to it (edited, then re-hashed)' }, gaps: [] });
     expect(verifyExport(rows.map((r) => (r.seq === 3 ? { ...r, hash: null } : r)))).toMatchObject({ altered: { seq: 3, reason: 'it has no hash' } });
+  });
+});
+
+describe('findAnchor', () => {
+  it('proves the entries up to a noted hash only when the file holds all of them unaltered', () => {
+    const rows = chain(5);
+    const noted = rows[2]?.hash ?? '';
+    expect(findAnchor(rows, noted, verifyExport(rows))).toEqual({ seq: 3, provenFromStart: true });
+    const partial = rows.filter((r) => r.seq !== 2);
+    expect(findAnchor(partial, noted, verifyExport(partial))).toEqual({ seq: 3, provenFromStart: false });
+    const later = rows.filter((r) => r.seq !== 4);
+    expect(findAnchor(later, noted, verifyExport(later))).toEqual({ seq: 3, provenFromStart: true });
+    expect(findAnchor(rows, 'f'.repeat(64), verifyExport(rows))).toBeNull();
   });
 });

@@ -102,3 +102,19 @@ export function verifyExport(rows: readonly ExportedEntry[]): ExportVerdict {
   const last = sorted.at(-1);
   return { checked: sorted.length, altered, gaps, complete, head: last ? { seq: last.seq, hash: last.hash } : null };
 }
+
+/**
+ * Where a noted hash (from Verify chain) sits in an export: found and reached
+ * from the first entry with no gap or alteration up to it means nothing up to
+ * that entry changed since the hash was noted.
+ */
+export function findAnchor(rows: readonly ExportedEntry[], hash: string, verdict: ExportVerdict): { seq: number; provenFromStart: boolean } | null {
+  const sorted = [...rows].sort((a, b) => a.seq - b.seq);
+  const anchor = sorted.find((r) => r.hash === hash);
+  if (!anchor) return null;
+  const provenFromStart =
+    sorted[0]?.prevHash === GENESIS_HASH &&
+    !verdict.gaps.some((g) => g.seq <= anchor.seq) &&
+    (verdict.altered === null || verdict.altered.seq > anchor.seq);
+  return { seq: anchor.seq, provenFromStart };
+}
