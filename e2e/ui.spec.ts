@@ -273,7 +273,7 @@ test.describe('before configuration', () => {
   });
 });
 
-test('options: a limit above its ceiling and working hours without a day are refused with a clear error and not saved; a time zone is kept', async ({ harness }) => {
+test('options: limits, spacing and working hours are validated with clear errors and nothing invalid is saved; spacing, warm-up and a time zone are kept', async ({ harness }) => {
   const page = await harness.context.newPage();
   await page.goto(`chrome-extension://${harness.extensionId}/src/ui/options/index.html`);
   const follows = page.getByLabel('follows per day (ceiling 200)');
@@ -548,7 +548,7 @@ test('audit page: filters, paging, CSV/JSON exports equal to the stored log, cha
   await expect(verifyResult).toHaveText(`Chain intact: ${n} entries verified.`);
   await expect(verifyResult).toHaveClass('ok');
   const head = records.at(-1);
-  await expect(page.locator('#chain-head')).toHaveText(`Newest entry #${head?.seq} has hash ${head?.hash}. Note it: an export that ends with this hash is the log as it is now.`);
+  await expect(page.locator('#chain-head')).toHaveText(`Newest entry #${head?.seq} has hash ${head?.hash}. Note it: checking a later export against it (npm run verify-audit -- <file> --anchor <hash>) proves nothing up to this entry changed.`);
   await screenshot(page, 'audit.png');
   // A complete JSON export carries the chain, so it verifies outside the browser too.
   const intact = JSON.parse((await download(page, 'Export JSON')).text) as ExportedEntry[];

@@ -146,7 +146,7 @@ element('verify').addEventListener('click', () => {
     const v = reply.data;
     out.className = v.ok ? 'ok' : 'bad';
     out.textContent = v.ok ? `Chain intact: ${v.checked} entries verified.` : `Chain broken at entry #${v.brokenAt}: ${v.reason}.`;
-    element('chain-head').textContent = v.head ? `Newest entry #${v.head.seq} has hash ${v.head.hash}. Note it: an export that ends with this hash is the log as it is now.` : '';
+    element('chain-head').textContent = v.head ? `Newest entry #${v.head.seq} has hash ${v.head.hash}. Note it: checking a later export against it (npm run verify-audit -- <file> --anchor <hash>) proves nothing up to this entry changed.` : '';
   });
 });
 
