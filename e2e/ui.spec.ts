@@ -387,7 +387,11 @@ test('popup: active with recent results and limits; pause and resume by the user
   const followsDay = popup.locator('#limits tr', { hasText: 'follows / day' });
   await expect(followsDay).toContainText('1/100');
   await expect(followsDay.locator('.bar')).toHaveAttribute('aria-label', '1% used');
-  await expect(popup.locator('#limits tr', { hasText: 'saves / day' })).toContainText('1/200');
+  const savesDay = popup.locator('#limits tr', { hasText: 'saves / day' });
+  await expect(savesDay).toContainText('1/200');
+  // A rolling day at scale 100 lasts 864 s: the first save leaves the window in about 14 minutes.
+  await expect(savesDay.locator('.resets')).toHaveText(/^resets in 14m\u00a0\d\ds$/);
+  await expect(popup.locator('#limits tr', { hasText: 'comments / day' }).locator('.resets')).toHaveText('');
   await expectFitsPopup(popup);
   await screenshot(popup, 'popup-active.png', { element: 'body' });
 
@@ -407,6 +411,14 @@ test('popup: active with recent results and limits; pause and resume by the user
   const [audit] = await Promise.all([harness.context.waitForEvent('page'), popup.getByRole('link', { name: 'Audit log' }).click()]);
   await expect(audit).toHaveURL(`chrome-extension://${harness.extensionId}/src/ui/audit/index.html`);
   await expect(audit.locator('#entries tbody tr')).toHaveCount(3);
+
+  // With an hour between writes (36–72 s at this scale), the popup shows the next slot under the reset.
+  await options.getByLabel('Seconds between actions').fill('3600');
+  await options.getByRole('button', { name: 'Apply safety settings' }).click();
+  await expect(options.locator('#safety-saved')).toHaveText('Safety settings applied.');
+  await expect(savesDay.locator('.resets span')).toHaveText([/^resets in 1\dm\u00a0\d\ds$/, /^next slot in (\d+s|1m\u00a0\d\ds)$/]);
+  await expect(popup.locator('#limits tr', { hasText: 'comments / day' }).locator('.resets')).toHaveText(/^next slot in /);
+  await expectFitsPopup(popup);
 });
 
 test('popup banner: signed out of LinkedIn, then signed in as another account (mismatch)', async ({ harness }) => {

@@ -42,8 +42,11 @@ function render(v: StatusView, live = true): void {
     const pct = l.limit > 0 ? Math.min(100, Math.round((100 * l.used) / l.limit)) : 100;
     const now = Date.now() + skew;
     const next = l.nextAvailableAt ? Date.parse(l.nextAvailableAt) - now : 0;
-    // The next slot matters when it is later than now (spacing, a full window, a pause); otherwise when the count drops.
-    const resets = next > 1000 ? `next slot in ${countdown(next)}` : l.resetsAt ? `resets in ${countdown(Date.parse(l.resetsAt) - now)}` : '';
+    // When the count next drops, and, when it is later than now (spacing, a full window, a pause), the next slot.
+    const times = [
+      ...(l.resetsAt ? [`resets in ${countdown(Date.parse(l.resetsAt) - now)}`] : []),
+      ...(next > 1000 ? [`next slot in ${countdown(next)}`] : []),
+    ];
     tr.innerHTML = `<td></td><td></td><td class="bar-cell"><div class="bar" role="img"><span></span></div></td><td class="muted resets"></td>`;
     const cells = tr.querySelectorAll('td');
     (cells[0] as HTMLElement).textContent = `${l.bucket} / ${l.window}`;
@@ -51,7 +54,13 @@ function render(v: StatusView, live = true): void {
     const bar = tr.querySelector('.bar') as HTMLElement;
     bar.setAttribute('aria-label', `${pct}% used`);
     (bar.firstElementChild as HTMLElement).style.width = `${pct}%`;
-    (cells[3] as HTMLElement).textContent = resets;
+    (cells[3] as HTMLElement).replaceChildren(
+      ...times.map((text) => {
+        const line = document.createElement('span');
+        line.textContent = text;
+        return line;
+      }),
+    );
     return tr;
   });
   element('limits').querySelector('tbody')?.replaceChildren(...rows);
