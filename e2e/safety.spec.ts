@@ -1,13 +1,19 @@
 /** The safety engine through the real extension: caps, spacing, challenge pause, account binding, sign-out. */
 import { test, expect, scaledMs, FAST_SCALE } from './fixtures';
+import type { Harness } from './harness';
+
+/** Sets one safety field through the options page and applies it, as a user would. */
+async function applySafetySetting(harness: Harness, label: string, value: string): Promise<void> {
+  const options = await harness.context.newPage();
+  await options.goto(`chrome-extension://${harness.extensionId}/src/ui/options/index.html`);
+  await options.getByLabel(label).fill(value);
+  await options.getByRole('button', { name: 'Apply safety settings' }).click();
+  await expect(options.getByText('Safety settings applied.')).toBeVisible();
+}
 
 test('a daily cap of N lets exactly N mutations through; the rest wait at the backend or are deferred', async ({ harness }) => {
   const { linkedin, backend } = harness;
-  const options = await harness.context.newPage();
-  await options.goto(`chrome-extension://${harness.extensionId}/src/ui/options/index.html`);
-  await options.getByLabel('follows per day (ceiling 200)').fill('3');
-  await options.getByRole('button', { name: 'Apply safety settings' }).click();
-  await expect(options.getByText('Safety settings applied.')).toBeVisible();
+  await applySafetySetting(harness, 'follows per day (ceiling 200)', '3');
 
   const members = Array.from({ length: 5 }, (_, i) => linkedin.addMember({ slug: `capped-${i}`, distance: 2 }));
   const queued = members.map((m) => backend.enqueue({ type: 'follow_member', params: { profile: `urn:li:fsd_profile:${m.tail}` } }));
@@ -48,11 +54,7 @@ test('consecutive mutations at LinkedIn are never closer than the scaled 30 s fl
 
 test('a longer spacing chosen in Options holds at LinkedIn, for every write', async ({ harness }) => {
   const { linkedin, backend } = harness;
-  const options = await harness.context.newPage();
-  await options.goto(`chrome-extension://${harness.extensionId}/src/ui/options/index.html`);
-  await options.getByLabel('Seconds between actions').fill('90');
-  await options.getByRole('button', { name: 'Apply safety settings' }).click();
-  await expect(options.getByText('Safety settings applied.')).toBeVisible();
+  await applySafetySetting(harness, 'Seconds between actions', '90');
 
   const post = linkedin.addPost();
   const queued = [

@@ -147,6 +147,18 @@ element('test-connection').addEventListener('click', () => {
   });
 });
 
+/**
+ * A whole-number field's value, or null after showing `label: enter a whole number from min to max.`
+ * in `errorId` and focusing it: an empty (or unparsable) number field would travel as null and
+ * come back as "bad request".
+ */
+function numberField(input: HTMLInputElement, label: string, errorId: string): number | null {
+  if (input.value.trim() !== '' && Number.isFinite(Number(input.value))) return Number(input.value);
+  element(errorId).textContent = `${label}: enter a whole number from ${input.min} to ${input.max}.`;
+  input.focus();
+  return null;
+}
+
 element<HTMLFormElement>('safety').addEventListener('submit', (event) => {
   event.preventDefault();
   element('safety-saved').textContent = '';
@@ -157,33 +169,27 @@ element<HTMLFormElement>('safety').addEventListener('submit', (event) => {
   for (const input of document.querySelectorAll<HTMLInputElement>('#limits-table input')) {
     const bucket = input.dataset.bucket as Bucket;
     const window = input.dataset.window as 'day' | 'week';
-    // An empty (or unparsable) number field would travel as null and come back as "bad request".
-    if (input.value.trim() === '' || !Number.isFinite(Number(input.value))) {
-      element('limits-error').textContent = `${bucket} per ${window}: enter a whole number from 0 to ${input.max}.`;
-      input.focus();
-      return;
-    }
-    limits[bucket] = { ...limits[bucket], [window]: Number(input.value) };
+    const value = numberField(input, `${bucket} per ${window}`, 'limits-error');
+    if (value === null) return;
+    limits[bucket] = { ...limits[bucket], [window]: value };
   }
   const spacing = element<HTMLInputElement>('spacing');
-  if (spacing.value.trim() === '' || !Number.isFinite(Number(spacing.value))) {
-    element('spacing-error').textContent = `Seconds between actions: enter a whole number from ${spacing.min} to ${spacing.max}.`;
-    spacing.focus();
-    return;
-  }
+  const spacingSeconds = numberField(spacing, 'Seconds between actions', 'spacing-error');
+  if (spacingSeconds === null) return;
+  const zone = element<HTMLSelectElement>('wh-zone').value;
   const workingHours = element<HTMLInputElement>('wh-enabled').checked
     ? {
         days: [...document.querySelectorAll<HTMLInputElement>('#wh-days input:checked')].map((b) => Number(b.value)),
         start: element<HTMLInputElement>('wh-start').value,
         end: element<HTMLInputElement>('wh-end').value,
-        ...(element<HTMLSelectElement>('wh-zone').value ? { timeZone: element<HTMLSelectElement>('wh-zone').value } : {}),
+        ...(zone ? { timeZone: zone } : {}),
       }
     : null;
   void send({
     type: 'settings/saveSafety',
     limits,
     workingHours,
-    spacingSeconds: Number(spacing.value),
+    spacingSeconds,
     warmup: element<HTMLInputElement>('warmup').checked,
     allowBackgroundTab: element<HTMLInputElement>('background-tab').checked,
   }).then((reply) => {
