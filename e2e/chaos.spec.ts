@@ -5,7 +5,7 @@
  * Exactly one write per action reaches LinkedIn, every action gets a final
  * result, repeated deliveries are identical, and the audit log agrees.
  */
-import type { ActionResult } from '../src/backend/protocol';
+import type { ActionResult } from '../contract/protocol';
 import type { AuditRecord } from '../src/store/db';
 import { auditFromWorker } from '../scripts/demo-batch';
 import { test, expect, FAST_SCALE } from './fixtures';

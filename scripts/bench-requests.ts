@@ -15,7 +15,7 @@
 import type { RecordedRequest } from '../e2e/doubles/linkedin/types';
 import type { LinkedInDouble, Member } from '../e2e/doubles/linkedin/server';
 import type { Harness } from '../e2e/harness';
-import type { ActionType, ResultStatus } from '../src/backend/protocol';
+import type { ActionType, ResultStatus } from '../contract/protocol';
 import type { AuditRecord } from '../src/store/db';
 import { auditOf, cacheEntries, clearCache } from './bench-idb';
 

@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { Harness } from '../e2e/harness';
-import type { ActionType, ResultCode, ResultStatus } from '../src/backend/protocol';
+import type { ActionType, ResultCode, ResultStatus } from '../contract/protocol';
 import { GENESIS_HASH, entryHash, type AuditFields } from '../src/store/audit-chain';
 import type { AuditRecord } from '../src/store/db';
 import { BUCKET_OF } from '../src/safety/limits';

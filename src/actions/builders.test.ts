@@ -4,7 +4,8 @@ import { commentBody, commentsPath, findViewerComment, parseCommentResponse } fr
 import { CONNECT_PATH, connectBody, parseConnectResponse } from './connect';
 import { followingStateBody, followingStatePath, parseFollowingState } from './following-state';
 import { createMessageBody, findSentMessage, parseCreateMessage, trackingId } from './message';
-import { parseViewerReaction, reactPath, reactionField, unreactPath } from './reaction';
+import { parseViewerReaction, reactPath, unreactPath } from './reaction';
+import { reactionField } from '../../contract/params';
 import { companyLookupPath, parseCompanyLookup } from './resolve-company';
 import { saveStateBody, saveStatePath } from './save-state';
 import { SHARE_PATH, parseShareResponse, shareBody } from './share';

@@ -8,9 +8,8 @@
  * Read-back for a lost answer (assumed, low confidence):
  *   GET voyagerSocialDashComments?q=comments&threadUrn=…&count=50&sortOrder=REVERSE_CHRONOLOGICAL
  */
-import { z } from 'zod';
 import { findUrns, includedOf, isRecord } from '../voyager/normalized';
-import { postField, textField } from './fields';
+import { commentParams } from '../../contract/params';
 import { postLabel } from './labels';
 import { defineAction, failureOutcome, succeeded, type Reconciliation } from './types';
 
@@ -42,7 +41,7 @@ export function findViewerComment(json: unknown, viewerUrn: string, text: string
 export const comment = defineAction({
   type: 'comment',
   bucket: 'comments',
-  params: z.object({ post: postField, text: textField(1, 1250) }),
+  params: commentParams,
   summarize: (p) => `post=${postLabel(p.post)} text=${p.text.length} chars`,
   async execute(p, ctx) {
     const { threadUrn } = p.post;

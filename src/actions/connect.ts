@@ -9,11 +9,10 @@
  * already pending. "ALREADY_CONNECTED" as a 400 code is an assumption (low confidence):
  * a fresh relationship read decides in that case.
  */
-import { z } from 'zod';
 import { findUrns } from '../voyager/normalized';
 import { pendingInvitation, relationshipPath, parseRelationshipResponse } from '../voyager/relationship';
 import { DAY } from '../time';
-import { profileField } from './fields';
+import { connectParams } from '../../contract/params';
 import { profileLabel } from './labels';
 import { fetchRelationship, forgetRelationship, relationshipTo } from './relationship-check';
 import { resolveProfile } from './resolve-profile';
@@ -36,15 +35,6 @@ export function parseConnectResponse(json: unknown): string | undefined {
 /** Invitations we sent, per invitee: lets a later withdraw skip a lookup. */
 export const invitationCacheKey = (tail: string) => `inv:${tail}`;
 export const INVITATION_CACHE_TTL_MS = 30 * DAY;
-
-const params = z.object({
-  profile: profileField,
-  note: z
-    .string({ error: 'must be a string' })
-    .nullish()
-    .transform((n) => (n ?? '').trim())
-    .refine((n) => n.length <= 300, { message: 'must be at most 300 characters after trimming' }),
-});
 
 function alreadyDone(message: string, output: Record<string, unknown>): Outcome {
   return succeeded(message, { ...output, alreadyDone: true });
@@ -76,7 +66,7 @@ async function sendInvitation(ctx: ActionContext, profileUrn: string, tail: stri
 export const connect = defineAction({
   type: 'connect',
   bucket: 'invitations',
-  params,
+  params: connectParams,
   summarize: (p) => `profile=${profileLabel(p.profile)}${p.note ? ` note=${p.note.length} chars` : ''}`,
   async execute(p, ctx) {
     const resolved = await resolveProfile(p.profile, ctx);

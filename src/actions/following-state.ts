@@ -8,10 +8,9 @@
  * The read-back (GET on the same resource → data.following) is an assumption
  * (low confidence), used only to reconcile a write whose answer was lost.
  */
-import { z } from 'zod';
 import type { Verdict } from '../voyager/classify';
 import { dataOf } from '../voyager/normalized';
-import { companyField, profileField } from './fields';
+import { companyParams, memberParams } from '../../contract/params';
 import { companyLabel, profileLabel } from './labels';
 import { resolveCompany } from './resolve-company';
 import { resolveProfile } from './resolve-profile';
@@ -56,9 +55,6 @@ async function setFollowing(
   if (verdict.kind !== 'ok') return failureOutcome(verdict, following ? `follow ${entityUrn}` : `unfollow ${entityUrn}`);
   return succeeded(following ? 'now following' : 'no longer following', { ...output, following });
 }
-
-const memberParams = z.object({ profile: profileField });
-const companyParams = z.object({ company: companyField });
 
 function memberAction(type: 'follow_member' | 'unfollow_member', following: boolean) {
   return defineAction({

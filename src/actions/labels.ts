@@ -1,5 +1,5 @@
 /** Short labels of inputs for the audit log and messages. */
-import type { CompanyRef, PostRef, ProfileRef } from './inputs';
+import type { CompanyRef, PostRef, ProfileRef } from '../../contract/inputs';
 
 export function profileLabel(ref: ProfileRef): string {
   switch (ref.kind) {

@@ -11,9 +11,8 @@
  * Read-back for a lost answer (assumed shape, low confidence):
  *   GET voyagerMessagingDashMessengerMessages?q=recipient&mailboxUrn=…&recipient=…&count=20
  */
-import { z } from 'zod';
 import { includedOf, isRecord } from '../voyager/normalized';
-import { textField, profileField } from './fields';
+import { messageParams } from '../../contract/params';
 import { profileLabel } from './labels';
 import { relationshipTo } from './relationship-check';
 import { resolveProfile } from './resolve-profile';
@@ -63,12 +62,10 @@ export function findSentMessage(json: unknown, originToken: string, text: string
   };
 }
 
-const params = z.object({ profile: profileField, text: textField(1, 8000) });
-
 export const message = defineAction({
   type: 'message',
   bucket: 'messages',
-  params,
+  params: messageParams,
   summarize: (p) => `profile=${profileLabel(p.profile)} text=${p.text.length} chars`,
   async execute(p, ctx) {
     const resolved = await resolveProfile(p.profile, ctx);

@@ -12,18 +12,10 @@
 import { z } from 'zod';
 import { dataOf } from '../voyager/normalized';
 import { DAY } from '../time';
-import { postField } from './fields';
+import { postParams, reactParams, REACTION_TYPES, type ReactionType } from '../../contract/params';
 import { postLabel } from './labels';
 import { defineAction, failureOutcome, succeeded, type ActionContext, type Outcome, type Reconciliation } from './types';
 
-export const REACTION_TYPES = ['LIKE', 'PRAISE', 'EMPATHY', 'INTEREST', 'APPRECIATION', 'ENTERTAINMENT'] as const;
-export type ReactionType = (typeof REACTION_TYPES)[number];
-
-export const reactionField = z
-  .string({ error: 'must be a string' })
-  .transform((s) => s.trim().toUpperCase())
-  .transform((s) => (s === 'FUNNY' ? 'ENTERTAINMENT' : s))
-  .pipe(z.enum(REACTION_TYPES, { error: `must be one of ${REACTION_TYPES.join(', ')} (or FUNNY)` }));
 
 export function reactPath(threadUrn: string): string {
   return `/voyagerSocialDashReactions?threadUrn=${encodeURIComponent(threadUrn)}`;
@@ -65,7 +57,7 @@ async function reconcileReaction(ctx: ActionContext, threadUrn: string, want: Re
 export const react = defineAction({
   type: 'react',
   bucket: 'reactions',
-  params: z.object({ post: postField, reaction: reactionField }),
+  params: reactParams,
   summarize: (p) => `post=${postLabel(p.post)} reaction=${p.reaction}`,
   async execute(p, ctx) {
     const threadUrn = p.post.threadUrn;
@@ -80,7 +72,7 @@ export const react = defineAction({
 export const unreact = defineAction({
   type: 'unreact',
   bucket: 'reactions',
-  params: z.object({ post: postField }),
+  params: postParams,
   summarize: (p) => `post=${postLabel(p.post)}`,
   async execute(p, ctx) {
     const threadUrn = p.post.threadUrn;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { DAY } from '../time';
 import { elementUrns } from '../voyager/normalized';
-import { encodeSlug, type CompanyRef } from './inputs';
+import { encodeSlug, type CompanyRef } from '../../contract/inputs';
 import { failureOutcome, type ActionContext, type Outcome } from './types';
 
 export const COMPANY_DECORATION = 'com.linkedin.voyager.deco.organization.web.WebFullCompanyMain-12';

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DAY } from '../time';
 import { parseProfileLookup, profileLookupPath, type ProfileLookup } from '../voyager/identity';
-import { encodeSlug, type ProfileRef } from './inputs';
+import { encodeSlug, type ProfileRef } from '../../contract/inputs';
 import { profileLabel } from './labels';
 import { failureOutcome, type ActionContext, type Outcome } from './types';
 

@@ -6,9 +6,8 @@
  *   body {"patch":{"$set":{"saved":true|false}}}
  * Read-back (GET on the same resource → data.saved) is assumed (low confidence).
  */
-import { z } from 'zod';
 import { dataOf } from '../voyager/normalized';
-import { postField } from './fields';
+import { postParams } from '../../contract/params';
 import { postLabel } from './labels';
 import { defineAction, failureOutcome, succeeded, type Reconciliation } from './types';
 
@@ -25,7 +24,7 @@ function saveAction(type: 'save' | 'unsave', saved: boolean) {
   return defineAction({
     type,
     bucket: 'saves',
-    params: z.object({ post: postField }),
+    params: postParams,
     summarize: (p) => `post=${postLabel(p.post)}`,
     async execute(p, ctx) {
       const { threadUrn } = p.post;

@@ -12,9 +12,8 @@
  * The queryId hash changes with LinkedIn's front end: change SHARE_QUERY_ID here.
  * No read-back exists: a lost answer is reported as unknown, never resent.
  */
-import { z } from 'zod';
 import { findUrns } from '../voyager/normalized';
-import { postField } from './fields';
+import { shareParams } from '../../contract/params';
 import { postLabel } from './labels';
 import { defineAction, failureOutcome, succeeded } from './types';
 
@@ -42,19 +41,10 @@ export function parseShareResponse(json: unknown): string | undefined {
   return findUrns(json, /^urn:li:share:\d+$/)[0];
 }
 
-const params = z.object({
-  post: postField,
-  commentary: z
-    .string({ error: 'must be a string' })
-    .nullish()
-    .transform((c) => (c ?? '').trim())
-    .refine((c) => c.length <= 3000, { message: 'must be at most 3000 characters after trimming' }),
-});
-
 export const share = defineAction({
   type: 'share',
   bucket: 'shares',
-  params,
+  params: shareParams,
   summarize: (p) => `post=${postLabel(p.post)}${p.commentary ? ` commentary=${p.commentary.length} chars` : ''}`,
   async execute(p, ctx) {
     const { threadUrn } = p.post;

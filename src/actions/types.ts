@@ -5,7 +5,8 @@
  * one-file fix.
  */
 import type { z } from 'zod';
-import type { ActionType, Bucket, ResultCode, ResultStatus } from '../backend/protocol';
+import { describeIssue } from '../../contract/params';
+import type { ActionType, Bucket, ResultCode, ResultStatus } from '../../contract/protocol';
 import type { Verdict } from '../voyager/classify';
 import type { VoyagerCall, VoyagerClient } from '../voyager/client';
 
@@ -113,11 +114,7 @@ export function defineAction<P>(definition: ActionDefinition<P>): RegisteredActi
     bucket: definition.bucket,
     prepare(raw) {
       const parsed = definition.params.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const field = ['params', ...(issue?.path ?? [])].map(String).join('.');
-        return { ok: false, message: `${field}: ${issue?.message ?? 'invalid'}` };
-      }
+      if (!parsed.success) return { ok: false, message: describeIssue(parsed.error).message };
       const params = parsed.data;
       return {
         ok: true,

@@ -13,7 +13,7 @@ import type { VoyagerCall } from '../voyager/client';
 import { pendingInvitation } from '../voyager/relationship';
 import { parseSentInvitations, sentInvitationsPath, SENT_PAGE_SIZE } from '../voyager/sent-invitations';
 import { invitationCacheKey } from './connect';
-import { invitationField, profileField } from './fields';
+import { withdrawParams } from '../../contract/params';
 import { profileLabel } from './labels';
 import { fetchRelationship, forgetRelationship, relationshipTo } from './relationship-check';
 import { resolveProfile, type ResolvedProfile } from './resolve-profile';
@@ -30,12 +30,6 @@ export function legacyWithdrawCall(invitationId: string, sharedSecret: string): 
     body: { invitationId, invitationSharedSecret: sharedSecret, isGenericInvitation: false },
   };
 }
-
-const params = z
-  .object({ invitationUrn: invitationField.optional(), profile: profileField.optional() })
-  .refine((p) => (p.invitationUrn === undefined) !== (p.profile === undefined), {
-    message: 'exactly one of invitationUrn or profile is required',
-  });
 
 /** Finds our pending invitation to this person: cache, relationship, then the sent list. */
 async function findInvitation(profile: ResolvedProfile, ctx: ActionContext): Promise<{ ok: true; urn: string | null } | { ok: false; outcome: Outcome }> {
@@ -67,7 +61,7 @@ async function deleteInvitation(ctx: ActionContext, invitationUrn: string, tail:
 export const withdraw = defineAction({
   type: 'withdraw',
   bucket: 'withdrawals',
-  params,
+  params: withdrawParams,
   summarize: (p) => (p.invitationUrn ? `invitation=${p.invitationUrn.urn}` : p.profile ? `profile=${profileLabel(p.profile)}` : ''),
   async execute(p, ctx) {
     if (p.invitationUrn) return deleteInvitation(ctx, p.invitationUrn.urn, null);

@@ -12,7 +12,7 @@ import {
   type HeartbeatResponse,
   type LeaseRequest,
   type LeaseResponse,
-} from './protocol';
+} from '../../contract/protocol';
 
 export type BackendOutcome<T> =
   | { kind: 'ok'; data: T }

@@ -3,7 +3,7 @@
  * deferred rather than sit here past their lease. Running jobs stay: they
  * need a read-back first.
  */
-import type { ResultCode } from '../backend/protocol';
+import type { ResultCode } from '../../contract/protocol';
 import { ACTIONS } from '../actions/registry';
 import { unfinishedJobs } from '../store/jobs';
 import { SESSION_RETRY_MS } from '../safety/limits';

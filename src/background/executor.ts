@@ -5,7 +5,7 @@
  * arrives during a pass makes it run once more. All state is in storage.
  */
 import browser from 'webextension-polyfill';
-import { leasedActionSchema, type Account } from '../backend/protocol';
+import { leasedActionSchema, type Account } from '../../contract/protocol';
 import { createBackendClient, type BackendClient } from '../backend/client';
 import { INVITATION_LIMIT_CLOSE_MS } from '../safety/limits';
 import { acceptableTypes, availableAt, earliestAvailable, nextSlotAt } from '../safety/decide';

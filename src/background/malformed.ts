@@ -4,7 +4,7 @@
  * invalid_action; without one it can only be written to the audit log.
  */
 import type { z } from 'zod';
-import type { ActionResult } from '../backend/protocol';
+import type { ActionResult } from '../../contract/protocol';
 import type { Viewer } from '../actions/types';
 import { recordUnadmitted } from '../store/jobs';
 import { iso } from '../time';

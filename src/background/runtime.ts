@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
-import { accountSchema, bucketSchema, pauseReasonSchema } from '../backend/protocol';
+import { accountSchema, bucketSchema, pauseReasonSchema } from '../../contract/protocol';
 
 export const runtimeSchema = z.object({
   executorId: z.string().nullable().default(null),

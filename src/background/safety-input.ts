@@ -1,5 +1,5 @@
 /** Gathers the pure safety decision's inputs from the audit log, runtime and settings. */
-import { BUCKETS, type Bucket } from '../backend/protocol';
+import { BUCKETS, type Bucket } from '../../contract/protocol';
 import type { SafetyInput } from '../safety/decide';
 import { effectiveLimits } from '../safety/limits';
 import { applyWarmup, warmupFactor } from '../safety/warmup';

@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { BackendClient } from '../backend/client';
-import type { Heartbeat } from '../backend/protocol';
+import type { Heartbeat } from '../../contract/protocol';
 import { bucketReport } from '../safety/decide';
 import type { StatusView } from '../shared/messages';
 import { isConfigured, loadSettings, settingsFingerprint } from '../settings/store';

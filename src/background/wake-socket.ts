@@ -4,7 +4,7 @@
  * it reconnects with backoff and pings every 20 s while connected.
  */
 import { z } from 'zod';
-import { wakeFrameSchema } from '../backend/protocol';
+import { wakeFrameSchema } from '../../contract/protocol';
 import { isConfigured, loadSettings, settingsFingerprint } from '../settings/store';
 import { SECOND } from '../time';
 import { backoffMs } from './backoff';

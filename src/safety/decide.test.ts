@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUCKETS, type Bucket } from '../backend/protocol';
+import { BUCKETS, type Bucket } from '../../contract/protocol';
 import { DAY, HOUR, SECOND, WEEK } from '../time';
 import { acceptableTypes, availableAt, bucketReport, earliestAvailable, nextSlotAt, spacingFor, windowUse, type SafetyInput } from './decide';
 import { checkUserLimits, effectiveLimits } from './limits';

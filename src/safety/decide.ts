@@ -3,7 +3,7 @@
  * when? Inputs (including `now` and the mutation times per bucket, read from
  * the audit log) are arguments, so every edge is unit-testable.
  */
-import { ACTION_TYPES, BUCKETS, type ActionType, type Bucket, type BucketLimit, type PauseReason } from '../backend/protocol';
+import { ACTION_TYPES, BUCKETS, type ActionType, type Bucket, type BucketLimit, type PauseReason } from '../../contract/protocol';
 import { DAY, SECOND, WEEK, isIndefinite, iso, scaled } from '../time';
 import { BUCKET_OF, type BucketLimits, type Window } from './limits';
 

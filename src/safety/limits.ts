@@ -2,7 +2,7 @@
  * Buckets, defaults and hard ceilings from executor-protocol.md (Throttles).
  * Pure data + the rule "the user may lower a limit, never raise it past its ceiling".
  */
-import type { ActionType, Bucket } from '../backend/protocol';
+import type { ActionType, Bucket } from '../../contract/protocol';
 
 import { DAY, HOUR } from '../time';
 

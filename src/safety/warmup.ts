@@ -2,7 +2,7 @@
  * Warm-up ramp for new or long-idle accounts: caps start at 25 % of the
  * configured values and grow by 25 % a week until they reach them. Pure.
  */
-import type { Bucket } from '../backend/protocol';
+import type { Bucket } from '../../contract/protocol';
 import { DAY, WEEK, scaled } from '../time';
 import type { BucketLimits } from './limits';
 

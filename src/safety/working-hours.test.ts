@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUCKETS } from '../backend/protocol';
+import { BUCKETS } from '../../contract/protocol';
 import { DAY } from '../time';
 import { effectiveLimits } from './limits';
 import { applyWarmup, warmupAdvice, warmupFactor } from './warmup';

@@ -1,7 +1,7 @@
 /** Settings in chrome.storage.local (never sync: the token stays on this machine). */
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
-import { bucketSchema } from '../backend/protocol';
+import { bucketSchema } from '../../contract/protocol';
 import { SPACING_SECONDS } from '../safety/decide';
 import { workingHoursSchema } from '../safety/working-hours';
 

@@ -4,7 +4,7 @@
  * are `{ ok: true, data }` or `{ ok: false, error }`.
  */
 import { z } from 'zod';
-import { accountSchema, bucketLimitSchema, bucketSchema, pauseReasonSchema } from '../backend/protocol';
+import { accountSchema, bucketLimitSchema, bucketSchema, pauseReasonSchema } from '../../contract/protocol';
 import { workingHoursSchema } from '../safety/working-hours';
 import { auditFilterSchema } from './audit-filter';
 

@@ -4,7 +4,7 @@
  * jobs (one per idempotency key), the result outbox, the audit log, caches.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { ActionResult, Bucket, LeasedAction } from '../backend/protocol';
+import type { ActionResult, Bucket, LeasedAction } from '../../contract/protocol';
 
 import type { JobState } from './job-state';
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ActionResult, LeasedAction } from '../backend/protocol';
+import type { ActionResult, LeasedAction } from '../../contract/protocol';
 import { DAY } from '../time';
 import { mutationTimes, recentAudit } from './audit';
 import { openDb, resetDbForTests, type AuditRecord } from './db';

@@ -4,7 +4,7 @@
  * step persisted. Finishing writes the job, the audit entry and the outbox
  * entry in one IndexedDB transaction, so a dying worker leaves all or none.
  */
-import type { ActionResult, LeasedAction } from '../backend/protocol';
+import type { ActionResult, LeasedAction } from '../../contract/protocol';
 import { DAY, scaled } from '../time';
 import { appendAudit, type AuditFields } from './audit-chain';
 import { openDb, type JobRecord } from './db';

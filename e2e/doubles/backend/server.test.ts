@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { ActionResult, Heartbeat, LeaseRequest } from '../../../src/backend/protocol';
+import type { ActionResult, Heartbeat, LeaseRequest } from '../../../contract/protocol';
 import { startBackendDouble, type BackendDouble } from './server';
 
 const EXECUTOR_ID = randomUUID();

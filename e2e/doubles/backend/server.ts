@@ -18,7 +18,7 @@ import {
   type ActionResult,
   type Heartbeat,
   type LeaseRequest,
-} from '../../../src/backend/protocol';
+} from '../../../contract/protocol';
 
 export const WS_PATH = '/v1/executor/ws';
 const CORS_METHODS = 'GET, POST';

@@ -1,5 +1,5 @@
 /** The audit page: filtered, paged table; streamed CSV/JSON export; chain verification. */
-import { ACTION_TYPES } from '../../backend/protocol';
+import { ACTION_TYPES } from '../../../contract/protocol';
 import type { AuditRow, Reply, ReplyData } from '../../shared/messages';
 import type { AuditFilter } from '../../shared/audit-filter';
 import { send } from '../shared/send';

@@ -1,5 +1,5 @@
 /** The options page: connection, safety settings, account binding, local data. */
-import { BUCKETS, type Bucket } from '../../backend/protocol';
+import { BUCKETS, type Bucket } from '../../../contract/protocol';
 import type { SettingsView } from '../../shared/messages';
 import { send } from '../shared/send';
 import { MESSAGE_SPACING_MS, SPACING_SECONDS } from '../../safety/decide';

@@ -1,5 +1,6 @@
 /**
- * Zod schemas of ../shared/executor-protocol.md (version 1).
+ * Zod schemas of ../shared/executor-protocol.md (version 1.1): the contract
+ * between the backend (server/) and the executor (src/), imported by both.
  * Unknown fields are ignored everywhere (zod objects strip them by default),
  * as the protocol asks for forward compatibility.
  */
@@ -75,6 +76,8 @@ export const RESULT_CODES = [
   'challenge',
   'session_expired',
   'lease_expired',
+  'rejected_by_user',
+  'linkedin_changed',
   'linkedin_error',
 ] as const;
 export const resultCodeSchema = z.enum(RESULT_CODES);
@@ -92,6 +95,8 @@ export const STATUS_OF_CODE: Record<ResultCode, ResultStatus> = {
   challenge: 'deferred',
   session_expired: 'deferred',
   lease_expired: 'failed',
+  rejected_by_user: 'refused',
+  linkedin_changed: 'deferred',
   linkedin_error: 'failed',
 };
 
@@ -126,6 +131,14 @@ export const PAUSE_REASONS = ['user', 'challenge', 'rate_limited', 'working_hour
 export const pauseReasonSchema = z.enum(PAUSE_REASONS);
 export type PauseReason = z.infer<typeof pauseReasonSchema>;
 
+export const suspensionSchema = z.object({
+  type: actionTypeSchema,
+  endpoint: z.string(),
+  since: z.string(),
+  reason: z.string(),
+});
+export type Suspension = z.infer<typeof suspensionSchema>;
+
 export const bucketLimitSchema = z.object({
   bucket: bucketSchema,
   window: z.enum(['day', 'week']),
@@ -143,6 +156,10 @@ export const heartbeatSchema = z.object({
   account: accountSchema.nullable(),
   limits: z.array(bucketLimitSchema),
   queue: z.object({ running: z.number().int().nonnegative(), outbox: z.number().int().nonnegative() }),
+  /** Actions held for the user's approval (v1.1, optional). */
+  approvals: z.object({ pending: z.number().int().nonnegative(), oldestAt: z.string().nullable() }).optional(),
+  /** Action types taken out of `accept` because their LinkedIn endpoint changed (v1.1, optional). */
+  suspended: z.array(suspensionSchema).optional(),
 });
 export type Heartbeat = z.infer<typeof heartbeatSchema>;
 
