@@ -79,6 +79,7 @@ describe('parseProfile: URNs and ids', () => {
   it.each([
     [`urn:li:fsd_profile:${TAIL}`],
     [`urn:li:fs_miniProfile:${TAIL}`],
+    [`urn:li:person:${TAIL}`],
     [TAIL],
     [` ${TAIL} `],
     [`urn%3Ali%3Afsd_profile%3A${TAIL}`],
@@ -91,6 +92,17 @@ describe('parseProfile: URNs and ids', () => {
     const max = `ACoA${'x'.repeat(56)}`;
     expect(value(parseProfile(min))).toMatchObject({ kind: 'profile', tail: min });
     expect(value(parseProfile(max))).toMatchObject({ kind: 'profile', tail: max });
+  });
+
+  it('a country subdomain profile URL is a profile URL', () => {
+    expect(value(parseProfile('https://uk.linkedin.com/in/jdoe'))).toEqual({ kind: 'slug', slug: 'jdoe' });
+    expect(value(parseProfile(`https://fr.linkedin.com/in/${TAIL}/`))).toEqual(profile);
+  });
+
+  it('an official-API urn:li:person id is refused with the reason', () => {
+    const r = parseProfile('urn:li:person:dXyz12AbCd');
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.reason).toMatch(/official-API person id cannot be used/);
   });
 
   it('urn:li:member: needs a lookup', () => {
@@ -147,7 +159,7 @@ describe('parseProfile: rejections', () => {
   it.each([
     ['jd', 'slug must be 3..100 characters, got 2'],
     ['a'.repeat(101), 'slug must be 3..100 characters, got 101'],
-    ['john doe', 'must not contain spaces; expected a vanity slug, /in/ URL, urn:li:fsd_profile:, urn:li:member: or ACoA… id'],
+    ['john doe', 'must not contain spaces; expected a vanity slug, /in/ URL, urn:li:fsd_profile:, urn:li:fs_miniProfile:, urn:li:person:, urn:li:member: or ACoA… id'],
     ['in/jdoe', 'must not contain "/"'],
     ['@jdoe', 'found "@"'],
     ['j.doe', 'found "."'],
@@ -283,6 +295,8 @@ describe('parseCompany', () => {
     ['www.linkedin.com/company/acme-corp/', 'acme-corp'],
     ['linkedin.com/company/acme-corp', 'acme-corp'],
     ['https://de.linkedin.com/company/acme-corp/', 'acme-corp'],
+    ['https://uk.linkedin.com/company/acme-corp/', 'acme-corp'],
+    ['https://www.linkedin.com/showcase/acme-cloud/', 'acme-cloud'],
     ['https://www.linkedin.com/company/acme-corp/about/', 'acme-corp'],
     ['https://www.linkedin.com/company/acme-corp/posts/?feedView=all', 'acme-corp'],
     ['https://www.linkedin.com/company/acme-corp?trk=x#top', 'acme-corp'],
@@ -312,7 +326,7 @@ describe('parseCompany', () => {
     ['urn:li:fsd_profile:ACoAAB1234abcdEFGH_-xyz', 'urn:li:fsd_profile is not a company URN; expected a numeric company id'],
     ['https://evil.com/company/acme/', 'not a LinkedIn company URL: host "evil.com" is not linkedin.com'],
     ['javascript:alert(1)', 'scheme "javascript:" is not http or https'],
-    ['https://www.linkedin.com/in/jdoe/', 'not a LinkedIn company URL: expected a path /company/<slug>/, got "/in/jdoe/"'],
+    ['https://www.linkedin.com/in/jdoe/', 'not a LinkedIn company URL: expected a path /company/<slug>/ or /showcase/<slug>/, got "/in/jdoe/"'],
     ['https://www.linkedin.com/company/', 'company URL has no slug after /company/'],
     ['https://www.linkedin.com/company/a/', 'slug must be 2..100 characters, got 1'],
     ['https://www.linkedin.com/company/ac%ZZme/', 'slug contains invalid percent-encoding'],

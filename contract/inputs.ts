@@ -155,9 +155,10 @@ function showPath(segments: string[]): string {
 
 // Profile ids ("tails") are base64url-ish: "ACoA" + 16..56 chars, 20..60 in all.
 const PROFILE_TAIL = /^ACoA[A-Za-z0-9_-]{16,56}$/;
-const PROFILE_URN = /^urn:li:(fsd_profile|fs_miniProfile):(.*)$/;
+// urn:li:person:<ACoA…> is how some outbound APIs (OutX) name a profile: the same id as fsd_profile.
+const PROFILE_URN = /^urn:li:(fsd_profile|fs_miniProfile|person):(.*)$/;
 const MEMBER_URN = /^urn:li:member:(.*)$/;
-const PROFILE_EXPECTED = 'expected a vanity slug, /in/ URL, urn:li:fsd_profile:, urn:li:member: or ACoA… id';
+const PROFILE_EXPECTED = 'expected a vanity slug, /in/ URL, urn:li:fsd_profile:, urn:li:fs_miniProfile:, urn:li:person:, urn:li:member: or ACoA… id';
 
 const profileFromTail = (tail: string): ProfileRef => ({ kind: 'profile', urn: `urn:li:fsd_profile:${tail}`, tail });
 
@@ -178,7 +179,9 @@ function parseProfileUrn(s: string): ParseResult<ProfileRef> {
     const tail = profile[2] ?? '';
     if (tail === '') return fail(`urn:li:${profile[1] ?? ''}: has no profile id after the colon`);
     if (!PROFILE_TAIL.test(tail)) {
-      return fail(`urn:li:${profile[1] ?? ''}: id ${quote(tail)} is not an ACoA… id (ACoA plus 16..56 of A-Z a-z 0-9 _ -)`);
+      // LinkedIn's official API uses opaque person ids that map to no profile the web app knows.
+      const official = profile[1] === 'person' ? '; an official-API person id cannot be used: give the profile URL or its ACoA… id' : '';
+      return fail(`urn:li:${profile[1] ?? ''}: id ${quote(tail)} is not an ACoA… id (ACoA plus 16..56 of A-Z a-z 0-9 _ -)${official}`);
     }
     return ok(profileFromTail(tail));
   }
@@ -298,10 +301,12 @@ function parseCompanyUrl(s: string): ParseResult<CompanyRef> {
   const path = linkedInPath(s, 'company');
   if (!path.ok) return path;
   const [section, raw] = path.value;
-  if (section?.toLowerCase() !== 'company') {
-    return fail(`not a LinkedIn company URL: expected a path /company/<slug>/, got ${showPath(path.value)}`);
+  // Showcase pages are company pages under another path; the lookup takes their universal name alike.
+  const kind = section?.toLowerCase();
+  if (kind !== 'company' && kind !== 'showcase') {
+    return fail(`not a LinkedIn company URL: expected a path /company/<slug>/ or /showcase/<slug>/, got ${showPath(path.value)}`);
   }
-  if (raw === undefined) return fail('company URL has no slug after /company/');
+  if (raw === undefined) return fail(`company URL has no slug after /${kind}/`);
   if (/^\d+$/.test(raw)) return companyId(raw, 'company id in URL');
   const slug = parseSlug(raw, COMPANY_SLUG);
   return slug.ok ? ok({ kind: 'slug', slug: slug.value }) : slug;

@@ -1,51 +1,97 @@
 /**
- * react / unreact.
+ * react / unreact (voyager-reference.md v2, "Reactions").
  *
- * React (voyager-reference.md "Reactions", confidence medium):
- *   POST /voyager/api/voyagerSocialDashReactions?threadUrn=<URL-encoded thread urn>  body {"reactionType":"LIKE"} → 201
- * Remove (confidence low):
- *   DELETE /voyager/api/voyagerSocialDashReactions/<URL-encoded urn:li:fsd_reaction:(<viewer>,<thread>,<TYPE>)>
- * Removing needs the type: we remember the one we set; otherwise (and to
- * reconcile) we read the viewer's reaction back with an assumed call (low):
- *   GET /voyager/api/voyagerSocialDashReactions?q=viewerReaction&threadUrn=<thread>  → data.reactionType | null
+ * React (high on urn:li:activity):
+ *   POST /voyager/api/voyagerSocialDashReactions?threadUrn=<enc thread urn>  body {"reactionType":"LIKE"}
+ *   → 201 with an EMPTY body and x-restli-id urn:li:fsd_reaction:(<viewer>,<thread>,0)
+ * Unreact (medium): only the SDUI server action com.linkedin.sdui.reactions.delete
+ * works (MG live 200, 2026-07); the Voyager DELETE answers 400 in every key
+ * format and is never sent. Its envelope replays MG's capture (partial bodies
+ * got 500), keeping the rollback actions and dropping the captured toast
+ * markup. Only LIKE on activity threads has been captured (a known unknown).
+ * Read-back (TQ, MG): the reactions list by type, paged until the viewer
+ * appears; there is no q=viewerReaction.
  */
 import { z } from 'zod';
-import { dataOf } from '../voyager/normalized';
-import { DAY } from '../time';
 import { postParams, reactParams, REACTION_TYPES, type ReactionType } from '../../contract/params';
+import { DAY } from '../time';
+import type { Verdict } from '../voyager/classify';
+import { collectionOf, elementUrns, entityByUrn, includedOf, stringField } from '../voyager/normalized';
+import type { SduiAction } from '../voyager/sdui';
 import { postLabel } from './labels';
-import { defineAction, failureOutcome, succeeded, type ActionContext, type Outcome, type Reconciliation } from './types';
+import { defineAction, exhaustedOutcome, failureOutcome, succeeded, unreadableOutcome, type ActionContext, type Outcome, type Reconciliation } from './types';
+import { callAttempt, runVariants } from './variants';
 
+export const REACT = 'react';
+export const UNREACT = 'reactions.delete';
+export const REACTIONS_READ = 'reactions list';
+const READ_PAGE = 100;
+const READ_MAX_PAGES = 20;
 
 export function reactPath(threadUrn: string): string {
   return `/voyagerSocialDashReactions?threadUrn=${encodeURIComponent(threadUrn)}`;
 }
 
-export function unreactPath(viewerUrn: string, threadUrn: string, type: ReactionType): string {
-  return `/voyagerSocialDashReactions/${encodeURIComponent(`urn:li:fsd_reaction:(${viewerUrn},${threadUrn},${type})`)}`;
+export function reactionsPath(threadUrn: string, start: number): string {
+  return `/voyagerSocialDashReactions?q=reactionType&threadUrn=${encodeURIComponent(threadUrn)}&decorationId=com.linkedin.voyager.dash.deco.social.ReactionsByTypeWithProfileActions-13&start=${start}&count=${READ_PAGE}`;
 }
 
-export function viewerReactionPath(threadUrn: string): string {
-  return `/voyagerSocialDashReactions?q=viewerReaction&threadUrn=${encodeURIComponent(threadUrn)}`;
+export function unreactSduiAction(activityId: string, type: ReactionType): SduiAction {
+  const activityUrn = `urn:li:activity:${activityId}`;
+  const stateKey = (id: string) => ({ key: { value: { $case: 'id', id } } });
+  return {
+    id: 'com.linkedin.sdui.reactions.delete',
+    screenId: 'com.linkedin.sdui.flagshipnav.feed.UpdateDetail',
+    payload: {
+      threadUrn: { threadUrnActivityThreadUrn: { __typename: 'proto_com_linkedin_common_ActivityUrn', activityUrn: { activityId } } },
+      reactionType: `ReactionType_${type}`,
+      reactionSource: 'Update',
+    },
+    requestMetadata: {
+      currentActor: {
+        $type: 'proto.sdui.bindings.core.Bindable',
+        ...stateKey(`identitySwitcherActorContext-${activityUrn}`),
+        content: { $case: 'stringBinding', stringBinding: {} },
+      },
+    },
+    serverRequestExtras: {
+      onClientRequestFailureAction: {
+        actions: [
+          { $type: 'proto.sdui.actions.core.RollbackStates', value: { keys: [stateKey(`reactionState-${activityUrn}`)] } },
+          { $type: 'proto.sdui.actions.core.RollbackStates', value: { keys: [stateKey(`ReactionType_${type}_${activityUrn}`)] } },
+        ],
+      },
+      isApfcEnabled: false,
+      isStreaming: false,
+      rumPageKey: '',
+    },
+    topLevelExtras: { states: [] },
+  };
 }
 
-export function parseViewerReaction(json: unknown): ReactionType | null | undefined {
-  const data = dataOf(json);
-  if (!data || !('reactionType' in data)) return undefined;
-  const t = data.reactionType;
-  if (t === null) return null;
-  return REACTION_TYPES.find((r) => r === t);
+/** The viewer's reaction in one page of the list: its type, null when absent; undefined = unreadable. */
+export function viewerReactionInPage(json: unknown, viewerUrn: string): { type: ReactionType | null; count: number } | undefined {
+  if (!collectionOf(json)) return undefined;
+  const urns = elementUrns(json);
+  const entities = urns.length > 0 ? urns.map((u) => entityByUrn(json, u) ?? { entityUrn: u }) : includedOf(json);
+  const mine = entities.find((e) => stringField(e, 'actorUrn') === viewerUrn || (stringField(e, 'entityUrn') ?? '').startsWith(`urn:li:fsd_reaction:(${viewerUrn},`));
+  const type = mine ? REACTION_TYPES.find((t) => t === mine.reactionType) : undefined;
+  if (mine && !type) return undefined;
+  return { type: type ?? null, count: urns.length };
 }
 
 const reactionCacheKey = (threadUrn: string) => `reaction:${threadUrn}`;
 const reactionCache = z.enum(REACTION_TYPES);
 
 async function readViewerReaction(ctx: ActionContext, threadUrn: string): Promise<{ ok: true; type: ReactionType | null } | { ok: false; outcome: Outcome }> {
-  const verdict = await ctx.voyager.call({ method: 'GET', path: viewerReactionPath(threadUrn) });
-  if (verdict.kind !== 'ok') return { ok: false, outcome: failureOutcome(verdict, `reaction on ${threadUrn}`) };
-  const type = parseViewerReaction(verdict.json);
-  if (type === undefined) return { ok: false, outcome: { status: 'failed', code: 'linkedin_error', message: 'viewer reaction had an unexpected shape', output: { httpStatus: verdict.status } } };
-  return { ok: true, type };
+  for (let page = 0; page < READ_MAX_PAGES; page++) {
+    const verdict = await ctx.linkedin.call({ method: 'GET', path: reactionsPath(threadUrn, page * READ_PAGE) });
+    if (verdict.kind !== 'ok') return { ok: false, outcome: failureOutcome(verdict, `reactions on ${threadUrn}`, REACTIONS_READ) };
+    const found = viewerReactionInPage(verdict.json, ctx.viewer.memberUrn);
+    if (!found) return { ok: false, outcome: unreadableOutcome(REACTIONS_READ, verdict.status, 'no reaction collection') };
+    if (found.type !== null || found.count < READ_PAGE) return { ok: true, type: found.type };
+  }
+  return { ok: true, type: null };
 }
 
 async function reconcileReaction(ctx: ActionContext, threadUrn: string, want: ReactionType | null, done: Outcome): Promise<Reconciliation> {
@@ -60,9 +106,12 @@ export const react = defineAction({
   params: reactParams,
   summarize: (p) => `post=${postLabel(p.post)} reaction=${p.reaction}`,
   async execute(p, ctx) {
-    const threadUrn = p.post.threadUrn;
-    const verdict = await ctx.mutate({ method: 'POST', path: reactPath(threadUrn), body: { reactionType: p.reaction } }, { threadUrn, reaction: p.reaction });
-    if (verdict.kind !== 'ok') return failureOutcome(verdict, `react on ${threadUrn}`);
+    const { threadUrn } = p.post;
+    const result = await runVariants(ctx, REACT, [
+      { name: 'voyager', attempt: () => callAttempt(() => ctx.mutate({ method: 'POST', path: reactPath(threadUrn), body: { reactionType: p.reaction } }, { threadUrn, reaction: p.reaction })) },
+    ]);
+    if (result.kind === 'exhausted') return exhaustedOutcome(REACT, result, `react on ${threadUrn}`);
+    if (result.value.kind !== 'ok') return failureOutcome(result.value, `react on ${threadUrn}`, REACT);
     await ctx.cache.put(reactionCacheKey(threadUrn), p.reaction, 30 * DAY);
     return succeeded('reaction set', { reaction: p.reaction });
   },
@@ -75,31 +124,34 @@ export const unreact = defineAction({
   params: postParams,
   summarize: (p) => `post=${postLabel(p.post)}`,
   async execute(p, ctx) {
-    const threadUrn = p.post.threadUrn;
-    const removeType = async (type: ReactionType) => {
-      const verdict = await ctx.mutate({ method: 'DELETE', path: unreactPath(ctx.viewer.memberUrn, threadUrn, type) }, { threadUrn, type });
-      return verdict;
-    };
-    const cached = await ctx.cache.get(reactionCacheKey(threadUrn), (v) => reactionCache.safeParse(v).data);
-    if (cached) {
-      const verdict = await removeType(cached);
-      if (verdict.kind === 'ok') {
-        await ctx.cache.delete(reactionCacheKey(threadUrn));
-        return succeeded('reaction removed', { reaction: null, removed: cached });
-      }
-      if (verdict.kind !== 'not_found') return failureOutcome(verdict, `unreact on ${threadUrn}`);
-      // The remembered type is stale (changed in the UI?): read the current one.
+    const { threadUrn, kind, id } = p.post;
+    if (kind !== 'activity') {
+      return { status: 'failed', code: 'linkedin_error', message: `no known LinkedIn request removes a reaction on a ${kind} thread (only activity threads were captured)`, output: {} };
     }
-    const read = await readViewerReaction(ctx, threadUrn);
-    if (!read.ok) return read.outcome;
-    if (read.type === null) {
+    // The type we set ourselves saves a read; otherwise (or if it went stale) LinkedIn's list says.
+    const cached = await ctx.cache.get(reactionCacheKey(threadUrn), (v) => reactionCache.safeParse(v).data);
+    let type: ReactionType | null | undefined = cached;
+    if (!type) {
+      const read = await readViewerReaction(ctx, threadUrn);
+      if (!read.ok) return read.outcome;
+      type = read.type;
+    }
+    if (type === null) {
       await ctx.cache.delete(reactionCacheKey(threadUrn));
       return succeeded('no reaction to remove', { reaction: null, alreadyDone: true });
     }
-    const verdict = await removeType(read.type);
-    if (verdict.kind !== 'ok') return failureOutcome(verdict, `unreact on ${threadUrn}`);
+    const removeType = type;
+    const result = await runVariants<Verdict>(ctx, UNREACT, [
+      { name: 'sdui', attempt: () => callAttempt(() => ctx.mutate({ api: 'sdui', action: unreactSduiAction(id, removeType) }, { threadUrn, type: removeType })) },
+    ]);
     await ctx.cache.delete(reactionCacheKey(threadUrn));
-    return succeeded('reaction removed', { reaction: null, removed: read.type });
+    if (result.kind === 'exhausted') return exhaustedOutcome(UNREACT, result, `unreact on ${threadUrn}`);
+    if (result.value.kind !== 'ok') return failureOutcome(result.value, `unreact on ${threadUrn}`, UNREACT);
+    // A 200 from a server action is only "probably applied": confirm with the read-back (v2).
+    const after = await readViewerReaction(ctx, threadUrn);
+    if (!after.ok) return succeeded('reaction removed (LinkedIn accepted; the read-back failed)', { reaction: null, removed: removeType, confirmed: false });
+    if (after.type !== null) return { status: 'failed', code: 'linkedin_error', message: `LinkedIn answered the removal but the ${after.type} reaction is still there`, output: { httpStatus: 200 } };
+    return succeeded('reaction removed', { reaction: null, removed: removeType });
   },
   reconcile: (p, _intent, ctx) => reconcileReaction(ctx, p.post.threadUrn, null, succeeded('reaction removed', { reaction: null })),
 });

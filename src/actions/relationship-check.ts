@@ -1,6 +1,7 @@
 /**
  * The relationship to a resolved profile: from the lookup just made, from a
- * 10-minute cache, or fresh from LinkedIn. DMs always ask fresh.
+ * 10-minute cache, or fresh from LinkedIn (medium-high:
+ * GET voyagerRelationshipsDashMemberRelationships/<urn>). DMs always ask fresh.
  */
 import { z } from 'zod';
 import { MINUTE } from '../time';
@@ -20,7 +21,9 @@ const relationshipSchema: z.ZodType<Relationship> = z.union([
   z.object({
     kind: z.literal('not_connected'),
     distance: z.string().nullable(),
-    invitation: z.object({ urn: z.string(), state: z.string().nullable(), sharedSecret: z.string().nullable() }).nullable(),
+    invitation: z
+      .object({ urn: z.string(), state: z.string().nullable(), direction: z.string().nullable(), sharedSecret: z.string().nullable() })
+      .nullable(),
   }),
   z.object({ kind: z.literal('unknown'), reason: z.string() }),
 ]);
@@ -36,9 +39,11 @@ export async function forgetRelationship(ctx: ActionContext, tail: string): Prom
   await ctx.cache.delete(cacheKey(tail));
 }
 
+export const RELATIONSHIP = 'relationship';
+
 export async function fetchRelationship(ctx: ActionContext, tail: string): Promise<{ ok: true; rel: Relationship } | { ok: false; outcome: Outcome }> {
-  const verdict = await ctx.voyager.call({ method: 'GET', path: relationshipPath(tail) });
-  if (verdict.kind !== 'ok') return { ok: false, outcome: failureOutcome(verdict, `relationship with ${tail}`) };
+  const verdict = await ctx.linkedin.call({ method: 'GET', path: relationshipPath(tail) });
+  if (verdict.kind !== 'ok') return { ok: false, outcome: failureOutcome(verdict, `relationship with ${tail}`, RELATIONSHIP) };
   const rel = parseRelationshipResponse(verdict.json);
   await rememberRelationship(ctx, tail, rel);
   return { ok: true, rel };

@@ -1,20 +1,26 @@
 /**
  * Profile reference → `urn:li:fsd_profile:<tail>`, with a 7-day cache of
- * slug lookups. A `urn:li:fsd_profile:` or bare tail needs no request.
+ * slug lookups (each lookup is a metered profile view). A
+ * `urn:li:fsd_profile:` or bare tail needs no request. The lookup's
+ * decorations are variants (identity.ts); 404 or `[]` is "not found", an
+ * answer this client cannot read is drift, never "not found".
  */
 import { z } from 'zod';
+import type { ProfileRef } from '../../contract/inputs';
+import { encodeSlug } from '../../contract/inputs';
 import { DAY } from '../time';
-import { parseProfileLookup, profileLookupPath, type ProfileLookup } from '../voyager/identity';
-import { encodeSlug, type ProfileRef } from '../../contract/inputs';
+import { PROFILE_DECORATIONS, parseProfileLookup, profileLookupPath, type ProfileLookup } from '../voyager/identity';
 import { profileLabel } from './labels';
-import { failureOutcome, type ActionContext, type Outcome } from './types';
+import { exhaustedOutcome, failureOutcome, unreadableOutcome, type ActionContext, type Outcome } from './types';
+import { callAttempt, runVariants } from './variants';
 
 export const PROFILE_CACHE_TTL_MS = 7 * DAY;
+export const PROFILE_LOOKUP = 'profile lookup';
 
 export interface ResolvedProfile {
   urn: string;
   tail: string;
-  /** Present when this call made the lookup (it carries relationship data). */
+  /** Present when this call made the lookup (it may carry relationship and following data). */
   lookup?: ProfileLookup;
 }
 
@@ -23,7 +29,7 @@ const cachedProfile = z.object({ urn: z.string(), tail: z.string() });
 function identityOf(ref: Exclude<ProfileRef, { kind: 'profile' }>): { cacheKey: string; encoded: string } {
   return ref.kind === 'slug'
     ? { cacheKey: `profile:slug:${ref.slug.toLowerCase()}`, encoded: encodeSlug(ref.slug) }
-    : // Assumption (low confidence): memberIdentity also takes a numeric member id.
+    : // Assumption (low confidence, a v2 known unknown): memberIdentity also takes a numeric member id.
       { cacheKey: `profile:member:${ref.memberId}`, encoded: ref.memberId };
 }
 
@@ -32,13 +38,20 @@ export async function lookupProfile(
   encodedIdentity: string,
   what: string,
 ): Promise<{ ok: true; lookup: ProfileLookup } | { ok: false; outcome: Outcome }> {
-  const verdict = await ctx.voyager.call({ method: 'GET', path: profileLookupPath(encodedIdentity) });
-  if (verdict.kind !== 'ok') return { ok: false, outcome: failureOutcome(verdict, what) };
+  const result = await runVariants(
+    ctx,
+    PROFILE_LOOKUP,
+    PROFILE_DECORATIONS.map((decoration) => ({
+      name: decoration.slice(decoration.lastIndexOf('.') + 1),
+      attempt: () => callAttempt(() => ctx.linkedin.call({ method: 'GET', path: profileLookupPath(encodedIdentity, decoration) }), { notFoundIsAnswer: true }),
+    })),
+  );
+  if (result.kind === 'exhausted') return { ok: false, outcome: exhaustedOutcome(PROFILE_LOOKUP, result, what) };
+  const verdict = result.value;
+  if (verdict.kind !== 'ok') return { ok: false, outcome: failureOutcome(verdict, what, PROFILE_LOOKUP) };
   const lookup = parseProfileLookup(verdict.json);
-  if (!lookup) {
-    // LinkedIn answers an unknown slug with 404 or with an empty element list.
-    return { ok: false, outcome: { status: 'failed', code: 'not_found', message: `${what}: not found on LinkedIn`, output: {} } };
-  }
+  if (lookup === null) return { ok: false, outcome: { status: 'failed', code: 'not_found', message: `${what}: not found on LinkedIn`, output: {} } };
+  if (lookup === undefined) return { ok: false, outcome: unreadableOutcome(PROFILE_LOOKUP, verdict.status, 'no fsd_profile element') };
   return { ok: true, lookup };
 }
 
@@ -62,4 +75,12 @@ export async function resolveProfile(
   if (!found.ok) return found;
   await ctx.cache.put(cacheKey, { urn: found.lookup.urn, tail: found.lookup.tail }, PROFILE_CACHE_TTL_MS);
   return { ok: true, profile: { urn: found.lookup.urn, tail: found.lookup.tail, lookup: found.lookup } };
+}
+
+/** The lookup with what SDUI payloads need (member id, names, slug): the one from this run, or a fresh one (metered). */
+export async function detailedProfile(profile: ResolvedProfile, ctx: ActionContext): Promise<{ ok: true; lookup: ProfileLookup } | { ok: false; outcome: Outcome }> {
+  if (profile.lookup) return { ok: true, lookup: profile.lookup };
+  const found = await lookupProfile(ctx, profile.tail, `profile ${profile.tail}`);
+  if (found.ok) profile.lookup = found.lookup;
+  return found;
 }

@@ -1,15 +1,23 @@
 /**
- * save / unsave a post.
- *
- * Endpoint (voyager-reference.md "Save / unsave", confidence high):
- *   POST /voyager/api/voyagerFeedDashSaveStates/<URL-encoded urn:li:fsd_saveState:(SAVE,<thread urn>)>
- *   body {"patch":{"$set":{"saved":true|false}}}
- * Read-back (GET on the same resource → data.saved) is assumed (low confidence).
+ * save / unsave a post (voyager-reference.md v2, "Save / unsave", medium).
+ * Variants, in order:
+ * 1. Voyager (web client, Oct 2025)
+ *      POST /voyager/api/voyagerFeedDashSaveStates/<enc urn:li:fsd_saveState:(SAVE,<thread urn>)>
+ *      body {"patch":{"$set":{"saved":true|false}}} → 2xx
+ * 2. SDUI com.linkedin.sdui.update.saveState (2026 UI; MG verified browserless;
+ *    the screen id is inferred).
+ * No read-back is known (whether GET works on saveStates is unknown: never
+ * sent). Saving sets a state, so re-sending the same state is the safe
+ * reconcile (v2): a lost answer is settled by sending it again.
  */
-import { dataOf } from '../voyager/normalized';
 import { postParams } from '../../contract/params';
+import type { Verdict } from '../voyager/classify';
+import type { SduiAction } from '../voyager/sdui';
 import { postLabel } from './labels';
-import { defineAction, failureOutcome, succeeded, type Reconciliation } from './types';
+import { defineAction, exhaustedOutcome, failureOutcome, succeeded } from './types';
+import { callAttempt, notApplicable, runVariants } from './variants';
+
+export const SAVE = 'save';
 
 export function saveStatePath(threadUrn: string): string {
   return `/voyagerFeedDashSaveStates/${encodeURIComponent(`urn:li:fsd_saveState:(SAVE,${threadUrn})`)}`;
@@ -19,25 +27,36 @@ export function saveStateBody(saved: boolean) {
   return { patch: { $set: { saved } } };
 }
 
+export function saveSduiAction(activityId: string, saved: boolean): SduiAction {
+  return {
+    id: 'com.linkedin.sdui.update.saveState',
+    screenId: 'com.linkedin.sdui.flagshipnav.feed.MainFeed',
+    payload: { isSaved: saved, saveObjectUrn: { saveEntityUrnFeedUpdateUrn: { feedUpdateUrn: { updateUrnActivityUrn: { activityUrn: { activityId } } } } } },
+  };
+}
+
 function saveAction(type: 'save' | 'unsave', saved: boolean) {
-  const done = () => succeeded(saved ? 'post saved' : 'post unsaved', { saved });
   return defineAction({
     type,
     bucket: 'saves',
     params: postParams,
     summarize: (p) => `post=${postLabel(p.post)}`,
     async execute(p, ctx) {
-      const { threadUrn } = p.post;
-      const verdict = await ctx.mutate({ method: 'POST', path: saveStatePath(threadUrn), body: saveStateBody(saved) }, { threadUrn, saved });
-      if (verdict.kind !== 'ok') return failureOutcome(verdict, `${type} ${threadUrn}`);
-      return done();
+      const { threadUrn, kind, id } = p.post;
+      const intent = { threadUrn, saved };
+      const result = await runVariants<Verdict>(ctx, SAVE, [
+        { name: 'voyager', attempt: () => callAttempt(() => ctx.mutate({ method: 'POST', path: saveStatePath(threadUrn), body: saveStateBody(saved) }, intent)) },
+        {
+          name: 'sdui',
+          attempt: () =>
+            kind === 'activity' ? callAttempt(() => ctx.mutate({ api: 'sdui', action: saveSduiAction(id, saved) }, intent)) : Promise.resolve(notApplicable('the server action takes an activity id')),
+        },
+      ]);
+      if (result.kind === 'exhausted') return exhaustedOutcome(SAVE, result, `${type} ${threadUrn}`);
+      if (result.value.kind !== 'ok') return failureOutcome(result.value, `${type} ${threadUrn}`, SAVE);
+      return succeeded(saved ? 'post saved' : 'post unsaved', { saved });
     },
-    async reconcile(p, _intent, ctx): Promise<Reconciliation> {
-      const verdict = await ctx.voyager.call({ method: 'GET', path: saveStatePath(p.post.threadUrn) });
-      const state = verdict.kind === 'ok' ? dataOf(verdict.json)?.saved : undefined;
-      if (typeof state !== 'boolean') return { kind: 'unknown', reason: `save state unreadable (HTTP ${verdict.status})` };
-      return state === saved ? { kind: 'done', outcome: done() } : { kind: 'not_done' };
-    },
+    reconcile: () => Promise.resolve({ kind: 'resend', reason: 'no read-back exists; setting the same state again is safe' }),
   });
 }
 

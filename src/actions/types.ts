@@ -8,7 +8,8 @@ import type { z } from 'zod';
 import { describeIssue } from '../../contract/params';
 import type { ActionType, Bucket, ResultCode, ResultStatus } from '../../contract/protocol';
 import type { Verdict } from '../voyager/classify';
-import type { VoyagerCall, VoyagerClient } from '../voyager/client';
+import type { LinkedInCall, LinkedInClient } from '../voyager/client';
+import type { Exhausted, VariantMemory } from './variants';
 
 export interface Viewer {
   memberUrn: string;
@@ -23,6 +24,20 @@ export interface Outcome {
   output: Record<string, unknown>;
   /** Epoch ms, for deferred outcomes. */
   retryAt?: number | null;
+  /**
+   * Set when LinkedIn answered in a way that means it changed (410, a 400
+   * without a business code after every variant, an answer the parser cannot
+   * read): counted per endpoint, and enough of them suspend the action type.
+   */
+  drift?: Drift;
+}
+
+export interface Drift {
+  /** The endpoint (family) that drifted, e.g. `withdraw` or `profile lookup`. */
+  endpoint: string;
+  reason: string;
+  /** 410: the endpoint is retired; suspends at once. */
+  gone: boolean;
 }
 
 export interface ActionCache {
@@ -33,7 +48,9 @@ export interface ActionCache {
 }
 
 export interface ActionContext {
-  voyager: VoyagerClient;
+  linkedin: LinkedInClient;
+  /** Which variant of each endpoint family answered last (variants.ts). */
+  variants: VariantMemory;
   cache: ActionCache;
   viewer: Viewer;
   now: () => number;
@@ -42,7 +59,7 @@ export interface ActionContext {
    * is persisted before the request leaves, so a restart can reconcile
    * instead of sending twice.
    */
-  mutate(call: VoyagerCall, intent: Record<string, unknown>): Promise<Verdict>;
+  mutate(call: LinkedInCall, intent: Record<string, unknown>): Promise<Verdict>;
 }
 
 export interface ActionDefinition<P> {
@@ -60,37 +77,71 @@ export interface ActionDefinition<P> {
   reconcile?(params: P, intent: Record<string, unknown>, ctx: ActionContext): Promise<Reconciliation>;
 }
 
-export type Reconciliation = { kind: 'done'; outcome: Outcome } | { kind: 'not_done' } | { kind: 'unknown'; reason: string };
+export type Reconciliation =
+  | { kind: 'done'; outcome: Outcome }
+  | { kind: 'not_done' }
+  /** The write sets a state: sending it again is harmless, and settles what a read-back cannot. */
+  | { kind: 'resend'; reason: string }
+  | { kind: 'unknown'; reason: string };
 
 export function succeeded(message: string, output: Record<string, unknown>): Outcome {
   return { status: 'succeeded', code: null, message, output };
 }
 
-/** The outcome for a LinkedIn answer that is not success (stop verdicts never get here). */
-export function failureOutcome(verdict: Exclude<Verdict, { kind: 'ok' }>, what: string): Outcome {
+const drifted = (endpoint: string, reason: string, status: number | null, gone = false): Outcome => ({
+  status: 'failed',
+  code: 'linkedin_error',
+  message: `${endpoint}: LinkedIn answered in a way this executor does not understand (${reason})`,
+  output: { httpStatus: status, endpoint },
+  drift: { endpoint, reason, gone },
+});
+
+/** A 2xx whose body the parser could not read: never a success, and a sign LinkedIn changed. */
+export function unreadableOutcome(endpoint: string, status: number, what: string): Outcome {
+  return drifted(endpoint, `unreadable answer: ${what}`, status);
+}
+
+/** Every variant said "not served here": LinkedIn moved the endpoint (or, all 404, the target is gone). */
+export function exhaustedOutcome(endpoint: string, exhausted: Exhausted, what: string): Outcome {
+  const statuses = exhausted.tried.map((t) => t.status);
+  const reason = exhausted.tried.map((t) => `${t.name}: ${t.reason}`).join('; ');
+  if (statuses.length > 0 && statuses.every((s) => s === 404)) {
+    return { status: 'failed', code: 'not_found', message: `${what}: not found on LinkedIn (${reason})`, output: { httpStatus: 404 } };
+  }
+  return drifted(endpoint, reason, statuses.at(-1) ?? null, statuses.includes(410));
+}
+
+/**
+ * The outcome for a LinkedIn answer that is not success (stop verdicts never
+ * get here; lost answers on writes are reconciled before this).
+ */
+export function failureOutcome(verdict: Exclude<Verdict, { kind: 'ok' }>, what: string, endpoint: string): Outcome {
   switch (verdict.kind) {
-    case 'not_found':
-      return { status: 'failed', code: 'not_found', message: `${what}: not found on LinkedIn`, output: { httpStatus: verdict.status } };
+    case 'next_variant':
+      if (verdict.status === 404) return { status: 'failed', code: 'not_found', message: `${what}: not found on LinkedIn`, output: { httpStatus: 404 } };
+      return drifted(endpoint, verdict.reason, verdict.status);
+    case 'gone':
+      return drifted(endpoint, 'HTTP 410 (endpoint retired)', verdict.status, true);
+    case 'unexpected':
+      return drifted(endpoint, verdict.reason, verdict.status);
     case 'invitation_limit':
-      return { status: 'deferred', code: 'invitation_limit', message: `${what}: LinkedIn's weekly invitation limit`, output: { httpStatus: verdict.status } };
-    case 'network_error':
       return {
-        status: 'failed',
-        code: 'linkedin_error',
-        message: `${what}: no answer from LinkedIn (${verdict.reason})`,
-        output: { httpStatus: null },
+        status: 'deferred',
+        code: 'invitation_limit',
+        message: `${what}: LinkedIn's weekly invitation limit${verdict.code ? ` (${verdict.code})` : ''}`,
+        output: { httpStatus: verdict.status },
       };
+    case 'network_error':
+      return { status: 'failed', code: 'linkedin_error', message: `${what}: no answer from LinkedIn (${verdict.reason})`, output: { httpStatus: null } };
+    case 'refused':
+      return { status: 'failed', code: 'linkedin_error', message: `${what}: LinkedIn refused (${verdict.detail})`, output: { httpStatus: verdict.status } };
     case 'challenge':
     case 'session_expired':
     case 'rate_limited':
+    case 'unauthorized':
+    case 'csrf':
     case 'server_error':
-    case 'error':
-      return {
-        status: 'failed',
-        code: 'linkedin_error',
-        message: `${what}: LinkedIn answered HTTP ${verdict.status}${'code' in verdict && verdict.code ? ` (${verdict.code})` : ''}`,
-        output: { httpStatus: verdict.status },
-      };
+      return { status: 'failed', code: 'linkedin_error', message: `${what}: LinkedIn answered HTTP ${verdict.status}`, output: { httpStatus: verdict.status } };
   }
 }
 

@@ -4,25 +4,27 @@
  * entry atomically. LinkedIn "stop" verdicts become deferrals here and are
  * handed back so the caller can pause everything.
  */
+import { z } from 'zod';
 import { STATUS_OF_CODE, type ActionResult, type ResultCode } from '../../contract/protocol';
 import { ACTIONS } from '../actions/registry';
-import type { ActionContext, Outcome, PreparedAction, RegisteredAction, Viewer } from '../actions/types';
+import type { ActionContext, Drift, Outcome, PreparedAction, RegisteredAction, Viewer } from '../actions/types';
+import type { VariantMemory } from '../actions/variants';
 import { cacheDelete, cacheGet, cachePut } from '../store/cache';
 import type { JobRecord } from '../store/db';
 import { finishJob, markRunning, markValidated } from '../store/jobs';
 import { resumeDecision } from '../store/job-state';
-import { LinkedInStop, createVoyagerClient, type StopVerdict } from '../voyager/client';
-import type { TrackContext } from '../voyager/headers';
+import { LinkedInStop, createLinkedInClient, type StopVerdict } from '../voyager/client';
 import { NotSentError, type Transport } from '../voyager/transport';
 import { clearInFlight, inFlightUntil, markInFlight } from './inflight';
-import { isIndefinite, iso, scaled } from '../time';
+import { DAY, isIndefinite, iso, scaled } from '../time';
+import type { Suspension } from '../safety/drift';
 import { INVITATION_LIMIT_CLOSE_MS, SESSION_RETRY_MS } from '../safety/limits';
 
 export interface JobEnvironment {
   now: () => number;
   transport: Transport;
-  csrfToken: string;
-  track: TrackContext;
+  /** x-li-lang from the user's locale (null: omitted). */
+  liLang: string | null;
   viewer: Viewer;
   /** Bound account differs from the signed-in one. */
   accountMismatch: boolean;
@@ -36,6 +38,13 @@ export interface JobEnvironment {
    * report a challenge it did not also pause for.
    */
   recordEffects(effects: AttemptEffects): Promise<void>;
+  /** The suspension of this action type because LinkedIn changed (drift.ts), or null. */
+  suspension(type: string): Suspension | null;
+  /**
+   * Counts an answer that means "LinkedIn changed" (or, with null, an answer
+   * that did not) for this type; returns the suspension it caused, if any.
+   */
+  recordDrift(type: string, drift: Drift | null): Promise<Suspension | null>;
 }
 
 export interface AttemptEffects {
@@ -71,6 +80,21 @@ function cacheFor(now: () => number): ActionContext['cache'] {
   };
 }
 
+const rememberedSchema = z.object({ name: z.string(), at: z.number() });
+
+/** Which variant of each endpoint family answered, per install (kept a year; the order logic decides when to retry the preferred one). */
+function variantMemoryFor(cache: ActionContext['cache'], now: () => number): VariantMemory {
+  return {
+    get: (family) => cache.get(`variant:${family}`, (v) => rememberedSchema.safeParse(v).data),
+    remember: (family, name) => cache.put(`variant:${family}`, { name, at: now() }, 365 * DAY),
+  };
+}
+
+function contextFor(env: JobEnvironment, linkedin: ActionContext['linkedin'], mutate: ActionContext['mutate']): ActionContext {
+  const cache = cacheFor(env.now);
+  return { linkedin, cache, variants: variantMemoryFor(cache, env.now), viewer: env.viewer, now: env.now, mutate };
+}
+
 class LeaseExpired extends Error {}
 
 /** A write left and no answer came back (timeout, cut connection). */
@@ -95,6 +119,8 @@ function gate(
   if (env.accountMismatch) {
     return outcomeOf('account_mismatch', 'the browser is signed in to a different LinkedIn account than the one this executor is bound to');
   }
+  const suspension = env.suspension(definition.type);
+  if (suspension) return suspendedOutcome(definition.type, suspension);
   if (env.pause && env.pause.until > now) {
     // "Until you resume" has no date: suggest a later look rather than a year-275760 timestamp.
     const retryAt = isIndefinite(env.pause.until) ? now + scaled(SESSION_RETRY_MS) : env.pause.until;
@@ -126,7 +152,7 @@ function prepareAttempt(job: JobRecord, env: JobEnvironment) {
     startedAt: env.now(),
     definition,
     prepared: definition?.prepare(job.action.params),
-    voyager: createVoyagerClient({ transport: env.transport, csrfToken: env.csrfToken, track: env.track, timeoutMs: LINKEDIN_TIMEOUT_MS }),
+    linkedin: createLinkedInClient({ transport: env.transport, liLang: env.liLang, timeoutMs: LINKEDIN_TIMEOUT_MS }),
   };
 }
 
@@ -135,42 +161,40 @@ export async function executeJob(
   env: JobEnvironment,
   stopUntil: (verdict: StopVerdict) => number,
 ): Promise<JobReport> {
-  const { startedAt, definition, prepared, voyager } = prepareAttempt(job, env);
+  const { startedAt, definition, prepared, linkedin } = prepareAttempt(job, env);
   let mutated = false;
   let stop: StopVerdict | null = null;
   let current = job;
 
-  const ctx: ActionContext = {
-    voyager,
-    cache: cacheFor(env.now),
-    viewer: env.viewer,
-    now: env.now,
-    async mutate(call, intent) {
-      // Nothing starts after the lease: a slow lookup must not carry a write past it.
-      const remaining = leaseExpiry(job) - env.now();
-      if (remaining <= 0) throw new LeaseExpired();
-      // A write never outlives its lease unnoticed: past it, the answer counts as lost.
-      const timeoutMs = Math.min(remaining, LINKEDIN_TIMEOUT_MS);
-      current = await markRunning(job.key, intent, env.now());
-      await markInFlight(job.key, Date.now() + timeoutMs);
-      mutated = true;
-      let answered = false;
-      try {
-        const verdict = await voyager.call({ ...call, timeoutMs });
-        answered = verdict.kind !== 'network_error';
-        if (verdict.kind === 'network_error') throw new AnswerLost(verdict.reason);
-        return verdict;
-      } catch (error) {
-        if (error instanceof NotSentError) mutated = false;
-        if (error instanceof NotSentError || error instanceof LinkedInStop) answered = true;
-        throw error;
-      } finally {
-        // A lost answer keeps its in-flight marker: the write may still land. The job stays
-        // `running` and is read back once the write can no longer be on its way.
-        if (answered) await clearInFlight(job.key);
-      }
-    },
-  };
+  const ctx = contextFor(env, linkedin, async (call, intent) => {
+    // Nothing starts after the lease: a slow lookup must not carry a write past it.
+    const remaining = leaseExpiry(job) - env.now();
+    if (remaining <= 0) throw new LeaseExpired();
+    // A write never outlives its lease unnoticed: past it, the answer counts as lost.
+    const timeoutMs = Math.min(remaining, LINKEDIN_TIMEOUT_MS);
+    current = await markRunning(job.key, intent, env.now());
+    await markInFlight(job.key, Date.now() + timeoutMs);
+    const sentBefore = linkedin.stats.mutations;
+    let answered = false;
+    try {
+      const verdict = await linkedin.call({ ...call, timeoutMs });
+      answered = verdict.kind !== 'network_error';
+      if (verdict.kind === 'network_error') throw new AnswerLost(verdict.reason);
+      // v2: a 5xx on a Voyager write may have applied: reconcile, never resend blindly.
+      // (An SDUI 500 means an incomplete body: a plain failure.)
+      if (verdict.kind === 'server_error' && call.api !== 'sdui') throw new AnswerLost(`HTTP ${verdict.status}`);
+      return verdict;
+    } catch (error) {
+      if (error instanceof NotSentError || error instanceof LinkedInStop) answered = true;
+      throw error;
+    } finally {
+      // Only a request that left counts (not one the tab refused to send, nor one with no tab).
+      if (linkedin.stats.mutations > sentBefore) mutated = true;
+      // A lost answer keeps its in-flight marker: the write may still land. The job stays
+      // `running` and is read back once the write can no longer be on its way.
+      if (answered) await clearInFlight(job.key);
+    }
+  });
 
   let outcome = gate(job, definition, prepared, env);
   if (!outcome && prepared?.ok) {
@@ -191,20 +215,37 @@ export async function executeJob(
         // The answer was lost (or the tab went away mid-write): the write may have landed, or
         // may still land. Not finished now: reconciled by a read-back once it cannot be in flight.
         const retryAt = (await inFlightUntil(job.key, Date.now())) ?? Date.now();
-        return { result: null, mutated: true, stop: null, linkedinRequests: voyager.stats.requests, retryAt };
+        return { result: null, mutated: true, stop: null, linkedinRequests: linkedin.stats.requests, retryAt };
       }
     }
+    if (outcome && definition) outcome = await withDrift(outcome, definition.type, env);
   }
   await env.recordEffects({ mutated, stop, code: outcome?.code ?? null, pauseUntil: outcome?.retryAt ?? undefined });
   const result = await finishWithOutcome(current, withRetryTime(outcome ?? outcomeOf('linkedin_error', 'no outcome'), env.now()), env, {
     startedAt,
     summary: prepared?.ok ? prepared.action.summary : '(invalid params)',
     bucket: definition?.bucket ?? 'none',
-    httpStatus: voyager.stats.lastStatus,
+    httpStatus: linkedin.stats.lastStatus,
     mutated,
-    linkedinRequests: voyager.stats.requests,
+    linkedinRequests: linkedin.stats.requests,
   });
-  return { result, mutated, stop, linkedinRequests: voyager.stats.requests };
+  return { result, mutated, stop, linkedinRequests: linkedin.stats.requests };
+}
+
+function suspendedOutcome(type: string, suspension: Suspension): Outcome {
+  return outcomeOf('linkedin_changed', `${type} is suspended: LinkedIn changed ${suspension.endpoint} (${suspension.reason}); checked again at ${iso(suspension.recheckAt)}`, {
+    retryAt: suspension.recheckAt,
+    output: { endpoint: suspension.endpoint },
+  });
+}
+
+/** Counts drift (or its absence) for the type; an answer that suspends the type is reported linkedin_changed. */
+async function withDrift(outcome: Outcome, type: string, env: JobEnvironment): Promise<Outcome> {
+  // Only LinkedIn's own answers say anything about drift: local refusals and stops do not.
+  const linkedinAnswered = outcome.status === 'succeeded' || outcome.code === 'not_found' || outcome.code === 'not_connected' || outcome.code === 'linkedin_error' || outcome.code === 'invitation_limit';
+  if (!outcome.drift && !linkedinAnswered) return outcome;
+  const suspension = await env.recordDrift(type, outcome.drift ?? null);
+  return suspension && outcome.drift ? suspendedOutcome(type, suspension) : outcome;
 }
 
 /** Deferrals always say when to retry. */
@@ -285,14 +326,8 @@ export async function resumeRunningJob(
   if (wait !== null) return { result: null, mutated: true, stop: null, linkedinRequests: 0, retryAt: wait };
   // Reading back as another account would answer for the wrong person: wait for the bound one.
   if (env.accountMismatch) return { result: null, mutated: true, stop: null, linkedinRequests: 0, retryAt: env.now() + scaled(60_000) };
-  const { startedAt, definition, prepared, voyager } = prepareAttempt(job, env);
-  const ctx: ActionContext = {
-    voyager,
-    cache: cacheFor(env.now),
-    viewer: env.viewer,
-    now: env.now,
-    mutate: () => Promise.reject(new Error('no writes while reconciling')),
-  };
+  const { startedAt, definition, prepared, linkedin } = prepareAttempt(job, env);
+  const ctx = contextFor(env, linkedin, () => Promise.reject(new Error('no writes while reconciling')));
   let outcome: Outcome;
   // The write of the dead worker happened, or may have: it counts (towards the caps too),
   // unless the read-back proved it did not.
@@ -312,16 +347,16 @@ export async function resumeRunningJob(
   } catch (error) {
     if (!(error instanceof LinkedInStop)) throw error;
     // Cannot read back now: leave the job running; it is reconciled on a later pass.
-    return { result: null, mutated: false, stop: error.verdict, linkedinRequests: voyager.stats.requests };
+    return { result: null, mutated: false, stop: error.verdict, linkedinRequests: linkedin.stats.requests };
   }
   await env.recordEffects({ mutated: wrote, stop: null, code: outcome.code });
   const result = await finishWithOutcome(job, outcome, env, {
     startedAt,
     summary: prepared?.ok ? prepared.action.summary : '(invalid params)',
     bucket: definition?.bucket ?? 'none',
-    httpStatus: voyager.stats.lastStatus,
+    httpStatus: linkedin.stats.lastStatus,
     mutated: wrote,
-    linkedinRequests: voyager.stats.requests,
+    linkedinRequests: linkedin.stats.requests,
   });
-  return { result, mutated: wrote, stop: null, linkedinRequests: voyager.stats.requests };
+  return { result, mutated: wrote, stop: null, linkedinRequests: linkedin.stats.requests };
 }

@@ -5,7 +5,7 @@
  * arrives during a pass makes it run once more. All state is in storage.
  */
 import browser from 'webextension-polyfill';
-import { leasedActionSchema, type Account } from '../../contract/protocol';
+import { ACTION_TYPES, leasedActionSchema, type Account } from '../../contract/protocol';
 import { createBackendClient, type BackendClient } from '../backend/client';
 import { INVITATION_LIMIT_CLOSE_MS } from '../safety/limits';
 import { acceptableTypes, availableAt, earliestAvailable, nextSlotAt } from '../safety/decide';
@@ -23,7 +23,9 @@ import { executeJob, resumeRunningJob, type AttemptEffects, type JobEnvironment 
 import { publishStatus } from './status';
 import { executorId, loadRuntime, updateRuntime, type Runtime } from './runtime';
 import { safetyInput } from './safety-input';
-import { ensureViewer, trackContext } from './viewer';
+import { ensureViewer } from './viewer';
+import { RECHECK_MS, recordAnswer } from '../safety/drift';
+import { notifySuspended, recheckSuspended } from './recheck';
 import { reportMalformed } from './malformed';
 import { wakeAt } from './wake';
 
@@ -148,14 +150,13 @@ async function pass(deps: ExecutorDeps, force: boolean): Promise<void> {
   }
 
   const session = await readSession();
-  const viewerResult = session.signedIn && session.csrfToken ? await ensureViewer(deps.transport, session) : null;
+  const viewerResult = session.signedIn && session.hasCsrfToken ? await ensureViewer(deps.transport, session) : null;
   if (viewerResult?.kind === 'stop') {
     await recordEffects({ mutated: false, stop: viewerResult.verdict, code: null }, now(), stopUntilFor(now(), runtime), session.fingerprint);
   }
   if (viewerResult?.kind === 'error') await updateRuntime(() => ({ lastError: `LinkedIn identity: ${viewerResult.message}` }));
   const viewer = viewerResult?.kind === 'ok' ? viewerResult.viewer : null;
-  const csrfToken = session.csrfToken;
-  if (!viewer || !csrfToken) {
+  if (!viewer || !session.hasCsrfToken) {
     // Nothing is attempted; actions already in hand go back to the backend, saying why.
     const stop = viewerResult?.kind === 'stop' ? viewerResult.verdict : null;
     if (stop?.kind === 'challenge' || stop?.kind === 'rate_limited') {
@@ -179,13 +180,19 @@ async function pass(deps: ExecutorDeps, force: boolean): Promise<void> {
     return {
       now,
       transport: deps.transport,
-      csrfToken,
-      track: trackContext(),
+      liLang: session.liLang,
       viewer,
       accountMismatch,
       availableAt: (type) => availableAt(type as Parameters<typeof availableAt>[0], input),
       pause: pause ? { until: pause.until, code: pause.reason === 'challenge' ? 'challenge' : 'outbound_throttled' } : null,
       recordEffects: (effects) => recordEffects(effects, now(), stopUntilFor(now(), runtime), session.fingerprint),
+      suspension: (type) => runtime.drift.suspended[type] ?? null,
+      recordDrift: async (type, drift) => {
+        const after = await updateRuntime((r) => ({ drift: recordAnswer(r.drift, type, drift, now(), scaled(RECHECK_MS)) }));
+        const suspension = drift ? (after.drift.suspended[type] ?? null) : null;
+        if (suspension) void notifySuspended(type, suspension);
+        return suspension;
+      },
     };
   };
 
@@ -223,11 +230,16 @@ async function pass(deps: ExecutorDeps, force: boolean): Promise<void> {
     await wakeAt(runtime.backendRetryAt);
     return;
   }
+  // Suspended types (LinkedIn changed their endpoint) are looked at again when due, before leasing.
+  runtime = await recheckSuspended({ now, transport: deps.transport, liLang: session.liLang, viewer, force: false });
   // With a mismatched account actions are still leased, and refused account_mismatch.
-  const accept = acceptableTypes(input);
+  const accept = acceptableTypes(input).filter((type) => !runtime.drift.suspended[type]);
   if (accept.length === 0) {
     await status();
-    await wakeAt(Math.max(earliestAvailable(input), now() + 1));
+    const suspendedTypes = runtime.drift.suspended;
+    const nextTypeAt = Math.min(...ACTION_TYPES.filter((t) => !suspendedTypes[t]).map((t) => availableAt(t, input)));
+    const recheckAt = Math.min(...Object.values(suspendedTypes).map((s) => s.recheckAt));
+    await wakeAt(Math.max(Math.min(nextTypeAt, recheckAt), now() + 1));
     return;
   }
   if (!force && now() < runtime.nextPollAt) {
@@ -278,5 +290,6 @@ async function pass(deps: ExecutorDeps, force: boolean): Promise<void> {
   await status();
   const after = await safetyInput(now(), runtime, settings);
   const nextSlot = runtime.lastMutationAt === null ? now() : nextSlotAt('follow_member', after);
-  await wakeAt(Math.max(runtime.nextPollAt, after.pause?.until ?? 0, Math.min(nextSlot, earliestAvailable(after)), now() + 1));
+  const recheckAt = Math.min(...Object.values(runtime.drift.suspended).map((s) => s.recheckAt));
+  await wakeAt(Math.min(Math.max(runtime.nextPollAt, after.pause?.until ?? 0, Math.min(nextSlot, earliestAvailable(after)), now() + 1), Math.max(recheckAt, now() + 1)));
 }

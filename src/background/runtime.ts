@@ -6,6 +6,7 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { accountSchema, bucketSchema, pauseReasonSchema } from '../../contract/protocol';
+import { driftStateSchema } from '../safety/drift';
 
 export const runtimeSchema = z.object({
   executorId: z.string().nullable().default(null),
@@ -33,6 +34,8 @@ export const runtimeSchema = z.object({
   lastHeartbeatAt: z.number().default(0),
   lastHeartbeatDigest: z.string().nullable().default(null),
   lastError: z.string().nullable().default(null),
+  /** Answers that meant "LinkedIn changed", and the action types they suspended (safety/drift.ts). */
+  drift: driftStateSchema.default({ counts: {}, suspended: {} }),
 });
 export type Runtime = z.infer<typeof runtimeSchema>;
 

@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { BackendClient } from '../backend/client';
-import type { Heartbeat } from '../../contract/protocol';
+import type { ActionType, Heartbeat } from '../../contract/protocol';
 import { bucketReport } from '../safety/decide';
 import type { StatusView } from '../shared/messages';
 import { isConfigured, loadSettings, settingsFingerprint } from '../settings/store';
@@ -62,6 +62,13 @@ export async function computeStatus(now: number): Promise<StatusView> {
       linkedinRequests: r.linkedinRequests,
     })),
     lastError: runtime.lastError,
+    suspended: Object.entries(runtime.drift.suspended).map(([type, s]) => ({
+      type: type as ActionType,
+      endpoint: s.endpoint,
+      since: new Date(s.since).toISOString(),
+      reason: s.reason,
+      recheckAt: new Date(s.recheckAt).toISOString(),
+    })),
     now,
   };
 }
@@ -75,12 +82,13 @@ export function heartbeatOf(view: StatusView): Heartbeat {
     account: view.account,
     limits: view.limits,
     queue: { running: view.queue.running, outbox: view.queue.outbox },
+    suspended: view.suspended.map(({ type, endpoint, since, reason }) => ({ type, endpoint, since, reason })),
   };
 }
 
 /** What counts as "the state changed" (not the moving timestamps). */
 function digestOf(hb: Heartbeat): string {
-  return JSON.stringify([hb.state, hb.pausedUntil, hb.pauseReason, hb.account, hb.limits.map((l) => [l.bucket, l.window, l.limit, l.used]), hb.queue]);
+  return JSON.stringify([hb.state, hb.pausedUntil, hb.pauseReason, hb.account, hb.limits.map((l) => [l.bucket, l.window, l.limit, l.used]), hb.queue, hb.suspended]);
 }
 
 export async function publishStatus(deps: { now: () => number }, backend: BackendClient | null): Promise<StatusView> {

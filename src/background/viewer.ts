@@ -1,23 +1,12 @@
 /** Who is signed in: `/me`, fetched once per LinkedIn session (li_at fingerprint). */
 import type { Viewer } from '../actions/types';
-import { fetchMe } from '../voyager/identity';
-import { LinkedInStop, createVoyagerClient, type StopVerdict } from '../voyager/client';
-import type { TrackContext } from '../voyager/headers';
+import { parseMe } from '../voyager/identity';
+import { LinkedInStop, ME_PATH, createLinkedInClient, type StopVerdict } from '../voyager/client';
 import type { LinkedInSession } from '../voyager/session';
 import type { Transport } from '../voyager/transport';
 import { loadRuntime, updateRuntime } from './runtime';
 
 export type ViewerResult = { kind: 'ok'; viewer: Viewer } | { kind: 'stop'; verdict: StopVerdict } | { kind: 'error'; message: string };
-
-export function trackContext(): TrackContext {
-  const offsetHours = -new Date().getTimezoneOffset() / 60;
-  return {
-    timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    timezoneOffsetHours: offsetHours,
-    displayWidth: 1920,
-    displayHeight: 1080,
-  };
-}
 
 export async function ensureViewer(transport: Transport, session: LinkedInSession): Promise<ViewerResult> {
   const runtime = await loadRuntime();
@@ -28,11 +17,13 @@ export async function ensureViewer(transport: Transport, session: LinkedInSessio
     const { memberUrn, tail, publicIdentifier } = runtime.viewer;
     return { kind: 'ok', viewer: { memberUrn, tail, publicIdentifier } };
   }
-  const voyager = createVoyagerClient({ transport, csrfToken: session.csrfToken ?? '', track: trackContext(), timeoutMs: 20_000 });
+  const linkedin = createLinkedInClient({ transport, liLang: session.liLang, timeoutMs: 20_000 });
   try {
-    const me = await fetchMe(voyager);
-    if (!me.ok) return { kind: 'error', message: `GET /me answered HTTP ${me.verdict.status}` };
-    const { memberUrn, tail, publicIdentifier } = me.viewer;
+    const verdict = await linkedin.call({ method: 'GET', path: ME_PATH });
+    if (verdict.kind !== 'ok') return { kind: 'error', message: `GET /me answered ${verdict.kind} (HTTP ${verdict.status})` };
+    const me = parseMe(verdict.json);
+    if (!me) return { kind: 'error', message: 'GET /me answered a shape this executor cannot read' };
+    const { memberUrn, tail, publicIdentifier } = me;
     await updateRuntime(() => ({ viewer: { memberUrn, tail, publicIdentifier, fingerprint: session.fingerprint ?? '' }, lastError: null }));
     return { kind: 'ok', viewer: { memberUrn, tail, publicIdentifier } };
   } catch (error) {

@@ -4,7 +4,7 @@
  * are `{ ok: true, data }` or `{ ok: false, error }`.
  */
 import { z } from 'zod';
-import { accountSchema, bucketLimitSchema, bucketSchema, pauseReasonSchema } from '../../contract/protocol';
+import { accountSchema, bucketLimitSchema, bucketSchema, pauseReasonSchema, suspensionSchema } from '../../contract/protocol';
 import { workingHoursSchema } from '../safety/working-hours';
 import { auditFilterSchema } from './audit-filter';
 
@@ -63,6 +63,8 @@ export const statusViewSchema = z.object({
   queue: z.object({ running: z.number(), outbox: z.number(), queuedAtBackend: z.number().nullable() }),
   recent: z.array(auditViewSchema),
   lastError: z.string().nullable(),
+  /** Action types suspended because LinkedIn changed an endpoint (as the heartbeat reports them), with the next re-check. */
+  suspended: z.array(suspensionSchema.extend({ recheckAt: z.string() })),
   now: z.number(),
 });
 export type StatusView = z.infer<typeof statusViewSchema>;

@@ -43,13 +43,19 @@ export type ResumeStep =
 /** A write is re-sent at most once, and only when the read-back proves it did not happen. */
 export const MAX_WRITE_ATTEMPTS = 2;
 
-export function resumeDecision(check: { kind: 'done' } | { kind: 'not_done' } | { kind: 'unknown'; reason: string } | null, attempts: number): ResumeStep {
+export function resumeDecision(
+  check: { kind: 'done' } | { kind: 'not_done' } | { kind: 'resend' } | { kind: 'unknown'; reason: string } | null,
+  attempts: number,
+): ResumeStep {
   if (check === null) return { kind: 'fail', reason: 'no read-back exists for this action type' };
   switch (check.kind) {
     case 'done':
       return { kind: 'finish_done' };
     case 'not_done':
       return attempts < MAX_WRITE_ATTEMPTS ? { kind: 'rerun' } : { kind: 'fail', reason: 'the write did not take effect after a retry' };
+    // Setting a state again cannot do harm, however often (bounded by the lease).
+    case 'resend':
+      return { kind: 'rerun' };
     case 'unknown':
       return { kind: 'fail', reason: check.reason };
   }

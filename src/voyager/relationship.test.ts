@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRelationshipResponse, pendingInvitation, relationshipFromProfileLookup, relationshipPath } from './relationship';
+import { invitationPending, parseRelationshipResponse, relationshipFromProfileLookup, relationshipPath, sentPendingInvitation } from './relationship';
 
 const rel = (union: unknown, included: unknown[] = []) => ({
   data: { entityUrn: 'urn:li:fsd_memberRelationship:ACoAAB1', memberRelationshipUnion: union },
@@ -23,21 +23,34 @@ describe('relationship', () => {
       invitation: null,
     });
   });
-  it('a pending invitation is found through included', () => {
-    const r = parseRelationshipResponse(
-      rel({ noConnection: { memberDistance: 'DISTANCE_3', invitationUnion: { '*invitation': 'urn:li:fsd_invitation:77' } } }, [
-        { entityUrn: 'urn:li:fsd_invitation:77', invitationState: 'PENDING', sharedSecret: 's3' },
-      ]),
+  const withInvitation = (entity: Record<string, unknown>) =>
+    parseRelationshipResponse(
+      rel({ noConnection: { memberDistance: 'DISTANCE_3', invitationUnion: { '*invitation': 'urn:li:fsd_invitation:77' } } }, [{ entityUrn: 'urn:li:fsd_invitation:77', ...entity }]),
     );
-    expect(pendingInvitation(r)).toEqual({ urn: 'urn:li:fsd_invitation:77', sharedSecret: 's3' });
+  it('our pending invitation: SENT and PENDING, found through included', () => {
+    const r = withInvitation({ invitationState: 'PENDING', invitationType: 'SENT', sharedSecret: 's3' });
+    expect(sentPendingInvitation(r)).toEqual({ urn: 'urn:li:fsd_invitation:77', sharedSecret: 's3' });
+    expect(invitationPending(r)).toBe(true);
+  });
+  it('a RECEIVED invitation is never ours; one that does not say its direction is unknown', () => {
+    const received = withInvitation({ invitationState: 'PENDING', invitationType: 'RECEIVED' });
+    expect(sentPendingInvitation(received)).toBeNull();
+    expect(invitationPending(received)).toBe(false);
+    const unsaid = withInvitation({ invitationState: 'PENDING' });
+    expect(sentPendingInvitation(unsaid)).toBeNull();
+    expect(invitationPending(unsaid)).toBe('unknown');
+  });
+  it('noInvitation means nothing of ours is pending', () => {
+    expect(invitationPending(parseRelationshipResponse(rel({ noConnection: { memberDistance: 'DISTANCE_2', invitationUnion: { noInvitation: {} } } })))).toBe(false);
+    expect(invitationPending(parseRelationshipResponse(rel({})))).toBe('unknown');
   });
   it('an accepted/withdrawn invitation is not pending', () => {
     const r = parseRelationshipResponse(
       rel({ noConnection: { memberDistance: 'DISTANCE_2', invitationUnion: { '*invitation': 'urn:li:fsd_invitation:78' } } }, [
-        { entityUrn: 'urn:li:fsd_invitation:78', invitationState: 'WITHDRAWN' },
+        { entityUrn: 'urn:li:fsd_invitation:78', invitationState: 'WITHDRAWN', invitationType: 'SENT' },
       ]),
     );
-    expect(pendingInvitation(r)).toBeNull();
+    expect(sentPendingInvitation(r)).toBeNull();
   });
   it.each([
     ['missing union', undefined],

@@ -1,15 +1,24 @@
 /**
- * The 1st-degree check (voyager-reference.md "Relationship", confidence high).
+ * The 1st-degree check (voyager-reference.md v2 "Relationship", medium-high).
  * `memberRelationshipUnion` says connected, or not connected with a distance
- * and maybe a pending invitation. Anything else is "unknown", which callers
- * must treat as not connected: never assume a connection.
+ * and maybe an invitation, which may be ours (SENT) or theirs (RECEIVED):
+ * only SENT + PENDING is ours to report or withdraw. Anything else is
+ * "unknown", which callers treat as not connected and never as "done".
  */
 import { dataOf, entityByUrn, isRecord, stringField, type Entity } from './normalized';
 
 export type Relationship =
   | { kind: 'connected' }
-  | { kind: 'not_connected'; distance: string | null; invitation: { urn: string; state: string | null; sharedSecret: string | null } | null }
+  | { kind: 'not_connected'; distance: string | null; invitation: RelationshipInvitation | null }
   | { kind: 'unknown'; reason: string };
+
+export interface RelationshipInvitation {
+  urn: string;
+  state: string | null;
+  /** SENT (ours) or RECEIVED (theirs); null when LinkedIn did not say. */
+  direction: string | null;
+  sharedSecret: string | null;
+}
 
 export function relationshipUrn(tail: string): string {
   return `urn:li:fsd_memberRelationship:${tail}`;
@@ -40,6 +49,7 @@ export function parseRelationshipEntity(entity: Entity | undefined, json: unknow
     invitation: {
       urn: invitationRef,
       state: stringField(invitation, 'invitationState') ?? null,
+      direction: stringField(invitation, 'invitationType') ?? null,
       sharedSecret: stringField(invitation, 'sharedSecret') ?? null,
     },
   };
@@ -58,9 +68,21 @@ export function relationshipFromProfileLookup(json: unknown, profileUrn: string)
   return parseRelationshipEntity(entityByUrn(json, ref), json);
 }
 
-/** A pending invitation, when the relationship shows one (state missing counts as pending). */
-export function pendingInvitation(rel: Relationship): { urn: string; sharedSecret: string | null } | null {
+/** Our pending invitation: SENT and PENDING, both said explicitly (a RECEIVED one is never ours). */
+export function sentPendingInvitation(rel: Relationship): { urn: string; sharedSecret: string | null } | null {
   if (rel.kind !== 'not_connected' || !rel.invitation) return null;
-  if (rel.invitation.state !== null && rel.invitation.state !== 'PENDING') return null;
+  if (rel.invitation.state !== 'PENDING' || rel.invitation.direction !== 'SENT') return null;
   return { urn: rel.invitation.urn, sharedSecret: rel.invitation.sharedSecret };
+}
+
+/**
+ * Whether our invitation to this person is pending, as the withdraw read-back
+ * needs it: `noInvitation` = no; SENT + PENDING = yes; anything else = unknown.
+ */
+export function invitationPending(rel: Relationship): boolean | 'unknown' {
+  if (rel.kind === 'connected') return false;
+  if (rel.kind === 'unknown') return 'unknown';
+  if (!rel.invitation) return false;
+  if (sentPendingInvitation(rel)) return true;
+  return rel.invitation.direction === 'RECEIVED' ? false : 'unknown';
 }

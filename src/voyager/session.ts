@@ -1,16 +1,20 @@
 /**
  * The user's LinkedIn session, read from the browser's cookie jar.
- * `li_at` (HttpOnly) says signed in; `JSESSIONID` gives the csrf token.
+ * `li_at` (HttpOnly) says signed in; `JSESSIONID` holds the csrf token (the
+ * tab reads it again at send time); `lang` gives the locale for x-li-lang.
  * Nothing read here ever leaves for the backend.
  */
 import browser from 'webextension-polyfill';
-import { csrfTokenFromJsessionId } from './headers';
+import { liLangFromCookie } from './headers';
 
 export const LINKEDIN_ORIGIN = 'https://www.linkedin.com';
 
 export interface LinkedInSession {
   signedIn: boolean;
-  csrfToken: string | null;
+  /** A csrf token exists (JSESSIONID is set): without one nothing can be sent. */
+  hasCsrfToken: boolean;
+  /** x-li-lang for Voyager calls, from the lang cookie; null = omit the header. */
+  liLang: string | null;
   /** A short hash of li_at: tells a new session from the old without storing the cookie. */
   fingerprint: string | null;
 }
@@ -21,15 +25,15 @@ async function sha256Hex(text: string): Promise<string> {
 }
 
 export async function readSession(): Promise<LinkedInSession> {
-  const [liAt, jsession] = await Promise.all([
-    browser.cookies.get({ url: `${LINKEDIN_ORIGIN}/`, name: 'li_at' }),
-    browser.cookies.get({ url: `${LINKEDIN_ORIGIN}/`, name: 'JSESSIONID' }),
-  ]);
+  const [liAt, jsession, lang] = await Promise.all(
+    ['li_at', 'JSESSIONID', 'lang'].map((name) => browser.cookies.get({ url: `${LINKEDIN_ORIGIN}/`, name })),
+  );
   // LinkedIn kills a session by setting li_at=delete-me.
   const signedIn = Boolean(liAt?.value) && liAt?.value !== 'delete-me';
   return {
     signedIn,
-    csrfToken: jsession?.value ? csrfTokenFromJsessionId(jsession.value) : null,
+    hasCsrfToken: Boolean(jsession?.value),
+    liLang: liLangFromCookie(lang?.value),
     fingerprint: signedIn && liAt ? (await sha256Hex(liAt.value)).slice(0, 16) : null,
   };
 }

@@ -11,8 +11,9 @@ import { LINKEDIN_ORIGIN } from './session';
 
 export interface WireRequest {
   method: 'GET' | 'POST' | 'DELETE';
-  /** Path and query, starting with /voyager/api/. */
+  /** Path and query, starting with /voyager/api/ or /flagship-web/. */
   path: string;
+  /** Every header but csrf-token, which the tab adds from its own cookie at send time. */
   headers: Record<string, string>;
   body?: string;
   timeoutMs: number;
@@ -34,21 +35,40 @@ export class NoLinkedInTabError extends NotSentError {
 const TAB_KEY = 'linkedinTabId';
 const TAB_PATTERN = `${LINKEDIN_ORIGIN}/*`;
 
-/** Runs inside the tab: must be self-contained (it is serialised). */
+/**
+ * Runs inside the tab: must be self-contained (it is serialised). Nothing is
+ * sent from a tab that sits on a checkpoint or a login page (v2: check the
+ * tab before sending). The csrf token is read from the tab's own cookie now,
+ * not earlier: LinkedIn rotates it.
+ */
 async function fetchInTab(origin: string, req: WireRequest): Promise<WireResponse> {
+  const here = location.pathname;
+  if (/^\/checkpoint(\/|$)/.test(here) && !/^\/checkpoint\/lg\/login-submit/.test(here)) {
+    return { status: 0, url: location.href, redirected: false, body: '', blocked: 'checkpoint' };
+  }
+  if (/^\/(authwall|login|uas\/login)(\/|$)/.test(here)) return { status: 0, url: location.href, redirected: false, body: '', blocked: 'signed_out' };
+  const jsession = document.cookie
+    .split(';')
+    .map((part) => part.trim())
+    .find((part) => part.startsWith('JSESSIONID='));
+  const csrf = jsession ? jsession.slice('JSESSIONID='.length).replace(/^"+|"+$/g, '') : '';
+  if (!csrf) return { status: 0, url: location.href, redirected: false, body: '', blocked: 'signed_out' };
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), req.timeoutMs);
   try {
     const response = await fetch(origin + req.path, {
       method: req.method,
-      headers: req.headers,
+      headers: { ...req.headers, 'csrf-token': csrf },
       body: req.body,
       credentials: 'include',
       redirect: 'follow',
       signal: controller.signal,
     });
     const body = await response.text();
-    return { status: response.status, url: response.url, redirected: response.redirected, body };
+    const headers: Record<string, string> = {};
+    const restliId = response.headers.get('x-restli-id');
+    if (restliId !== null) headers['x-restli-id'] = restliId;
+    return { status: response.status, url: response.url, redirected: response.redirected, body, headers };
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return { status: 0, url: '', redirected: false, body: '', networkError: message };
