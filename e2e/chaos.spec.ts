@@ -2,8 +2,11 @@
  * Chaos: 200 mixed actions while the service worker is killed at random
  * points, the whole browser is restarted with the same profile, the backend
  * fails 30 % of calls and LinkedIn drops some answers after applying them.
- * Exactly one write per action reaches LinkedIn, every action gets a final
- * result, repeated deliveries are identical, and the audit log agrees.
+ * Exactly one write per action reaches LinkedIn (a save may be sent again:
+ * setting the same state is v2's safe reconcile, as no read-back exists),
+ * every action gets a final result, repeated deliveries are identical, the
+ * audit log agrees, and outcomes stay unknown only where v2 names no usable
+ * read-back (share).
  */
 import type { ActionResult } from '../contract/protocol';
 import type { AuditRecord } from '../src/store/db';
@@ -123,7 +126,10 @@ test('chaos: no action lost, none executed twice, deliveries identical, audit ag
 
   const writes = linkedin.mutations();
   const described = (w: (typeof writes)[number]) => decodeURIComponent(`${w.path}?${w.rawQuery}`) + JSON.stringify(w.body ?? '');
-  const counts = { succeeded: 0, failed: 0, refused: 0, deferred: 0, reconciled: 0, duplicateDeliveries: 0 };
+  const counts = { succeeded: 0, failed: 0, refused: 0, deferred: 0, reconciled: 0, duplicateDeliveries: 0, unknown: 0 };
+  const unknownTypes: string[] = [];
+  // Types whose write sets a state with no read-back: re-sending it is the reconcile (v2).
+  const resendable = new Set(['save', 'unsave']);
   for (const p of planned) {
     const final = backend.finalResult(p.id) as ActionResult;
     counts[final.status]++;
@@ -131,9 +137,19 @@ test('chaos: no action lost, none executed twice, deliveries identical, audit ag
     const mine = writes.filter((w) => described(w).includes(p.target));
     const trail = audit.filter((e) => e.actionId === p.id).map((e) => `${e.status}/${e.code ?? ''}@${e.at} mutated=${e.mutated} "${e.message}"`);
     const label = `${p.id} ${p.type} → ${final.status}/${final.code ?? ''} ${final.message}; writes at ${mine.map((w) => `${w.at}(${w.status})`).join(', ')}; audit: ${trail.join(' | ')}`;
-    // At most one write ever; exactly one for a success.
-    expect(mine.length, label).toBeLessThanOrEqual(1);
-    if (final.status === 'succeeded') expect(mine.length, label).toBe(1);
+    if (final.status === 'failed' && /outcome is unknown/.test(final.message)) {
+      counts.unknown++;
+      unknownTypes.push(p.type);
+    }
+    if (resendable.has(p.type)) {
+      // Every write of a save sets the same state; a success has at least one.
+      expect(new Set(mine.map((w) => JSON.stringify(w.body))).size, label).toBeLessThanOrEqual(1);
+      if (final.status === 'succeeded') expect(mine.length, label).toBeGreaterThanOrEqual(1);
+    } else {
+      // At most one write ever; exactly one for a success.
+      expect(mine.length, label).toBeLessThanOrEqual(1);
+      if (final.status === 'succeeded') expect(mine.length, label).toBe(1);
+    }
     if (final.status === 'refused') expect(mine.length, label).toBe(0);
     // Every delivery of a final result is the same.
     const deliveries = backend.results.filter((r) => r.actionId === p.id && r.body.status !== 'deferred').map((r) => JSON.stringify(r.body));
@@ -146,18 +162,21 @@ test('chaos: no action lost, none executed twice, deliveries identical, audit ag
     expect(last?.code ?? null, label).toBe(final.code);
     const auditWrites = entries.filter((e) => e.mutated).length;
     if (p.type === 'share') expect(auditWrites, label).toBeGreaterThanOrEqual(mine.length);
+    else if (resendable.has(p.type)) expect(auditWrites, label).toBeLessThanOrEqual(Math.max(mine.length, 1));
     else expect(auditWrites, label).toBe(mine.length);
   }
   const failures = planned
     .map((p) => ({ p, r: backend.finalResult(p.id) as ActionResult }))
     .filter(({ r }) => r.status === 'failed')
     .map(({ p, r }) => `${p.type} ${r.code ?? ''}: ${r.message.slice(0, 90)}`);
+  // Unknown outcomes only where v2 names no usable read-back.
+  expect(unknownTypes.filter((t) => t !== 'share')).toEqual([]);
   // No write that belongs to no action.
   expect(writes.filter((w) => !planned.some((p) => described(w).includes(p.target)))).toEqual([]);
   console.log(
     `chaos: ${ACTIONS} actions, ${kills} worker kills, ${restarts} browser restarts, ${writes.length} LinkedIn writes, ` +
       `${backend.results.length} result deliveries (${counts.duplicateDeliveries} repeated), ${backend.requests.filter((r) => r.status === 503).length} backend 503s; ` +
-      `final: ${counts.succeeded} succeeded (${counts.reconciled} reconciled), ${counts.failed} failed, ${counts.refused} refused` +
+      `final: ${counts.succeeded} succeeded (${counts.reconciled} reconciled), ${counts.failed} failed (${counts.unknown} with an unknown outcome: ${unknownTypes.join(', ') || 'none'}), ${counts.refused} refused` +
       (failures.length ? ` [failed: ${failures.join('; ')}]` : ''),
   );
   if (harness !== first) await harness.closeBrowser();

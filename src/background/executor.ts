@@ -116,6 +116,16 @@ async function recordEffects(effects: AttemptEffects, now: number, stopUntil: (v
   if (effects.stop?.kind === 'challenge') void notifyChallenge(runtime);
 }
 
+/**
+ * A LinkedIn "stop" met outside an action (Check LinkedIn, a re-check) counts
+ * as one met by an action: a challenge pauses everything for 24 h, a 429
+ * backs off, a dead session stops work.
+ */
+export async function recordLinkedInStop(verdict: StopVerdict, now: number): Promise<void> {
+  const [runtime, session] = await Promise.all([loadRuntime(), readSession()]);
+  await recordEffects({ mutated: false, stop: verdict, code: null }, now, stopUntilFor(now, runtime), session.fingerprint);
+}
+
 async function notifyChallenge(runtime: Runtime): Promise<void> {
   try {
     await browser.notifications.create('challenge', {
@@ -231,7 +241,13 @@ async function pass(deps: ExecutorDeps, force: boolean): Promise<void> {
     return;
   }
   // Suspended types (LinkedIn changed their endpoint) are looked at again when due, before leasing.
-  runtime = await recheckSuspended({ now, transport: deps.transport, liLang: session.liLang, viewer, force: false });
+  runtime = await recheckSuspended({ now, transport: deps.transport, liLang: session.liLang, viewer, force: false, onStop: (v) => recordLinkedInStop(v, now()) });
+  if (runtime.pause && runtime.pause.until > now()) {
+    // The re-check met a challenge or a rate limit: nothing more this pass.
+    await status();
+    await wakeAt(runtime.pause.until);
+    return;
+  }
   // With a mismatched account actions are still leased, and refused account_mismatch.
   const accept = acceptableTypes(input).filter((type) => !runtime.drift.suspended[type]);
   if (accept.length === 0) {

@@ -11,7 +11,7 @@ import type { Viewer } from '../actions/types';
 import { recheckProbeFor, runProbes } from '../diagnostics/probes';
 import { RECHECK_MS, dueForRecheck, lift, postpone, type Suspension } from '../safety/drift';
 import { scaled } from '../time';
-import { createLinkedInClient } from '../voyager/client';
+import { createLinkedInClient, type StopVerdict } from '../voyager/client';
 import { readSession } from '../voyager/session';
 import type { Transport } from '../voyager/transport';
 import { loadRuntime, updateRuntime, type Runtime } from './runtime';
@@ -23,6 +23,8 @@ export interface RecheckArgs {
   viewer: Viewer;
   /** Re-check every suspended type now, due or not (the user asked). */
   force: boolean;
+  /** A LinkedIn stop met while probing: handled as the executor handles any stop. */
+  onStop: (verdict: StopVerdict) => Promise<void>;
 }
 
 export async function recheckSuspended(args: RecheckArgs): Promise<Runtime> {
@@ -37,7 +39,8 @@ export async function recheckSuspended(args: RecheckArgs): Promise<Runtime> {
       continue;
     }
     const linkedin = createLinkedInClient({ transport: args.transport, liLang: args.liLang, timeoutMs: 20_000 });
-    const { results, stoppedBy } = await runProbes({ linkedin, viewer: args.viewer, inputs: { profile: null, company: null, post: null } }, [probe]);
+    const { results, stoppedBy, stop } = await runProbes({ linkedin, viewer: args.viewer, inputs: { profile: null, company: null, post: null } }, [probe]);
+    if (stop) await args.onStop(stop);
     // A LinkedIn "stop" during the probe says nothing about the endpoint: look again later.
     const passed = stoppedBy === null && results.length > 0 && results.some((r) => r.status === 'ok');
     runtime = await updateRuntime((r) => ({
@@ -48,12 +51,16 @@ export async function recheckSuspended(args: RecheckArgs): Promise<Runtime> {
 }
 
 /** The user's "Check again": reads the session and viewer itself, then re-checks every suspended type. */
-export async function recheckNow(transport: Transport, now: () => number): Promise<{ checked: number; stillSuspended: string[] }> {
+export async function recheckNow(
+  transport: Transport,
+  now: () => number,
+  onStop: (verdict: StopVerdict) => Promise<void>,
+): Promise<{ checked: number; stillSuspended: string[] }> {
   const [session, before] = await Promise.all([readSession(), loadRuntime()]);
   const viewer = before.viewer;
   const checked = Object.keys(before.drift.suspended).length;
   if (!session.signedIn || !viewer) return { checked: 0, stillSuspended: Object.keys(before.drift.suspended) };
-  const after = await recheckSuspended({ now, transport, liLang: session.liLang, viewer, force: true });
+  const after = await recheckSuspended({ now, transport, liLang: session.liLang, viewer, force: true, onStop });
   return { checked, stillSuspended: Object.keys(after.drift.suspended) };
 }
 

@@ -3,18 +3,25 @@
  * shape, the shape before anything else; each type has one handler.
  */
 import browser, { type Runtime as BrowserRuntime } from 'webextension-polyfill';
+import type { Viewer } from '../actions/types';
 import { createBackendClient } from '../backend/client';
 import { CEILINGS, DEFAULT_LIMITS, checkUserLimits } from '../safety/limits';
 import { warmupAdvice } from '../safety/warmup';
 import { workingHoursSchema } from '../safety/working-hours';
 import { checkSpacing, parseBackendUrl, parseToken } from '../settings/schema';
 import { loadSettings, saveSettings, type Settings } from '../settings/store';
-import { requestSchema, type Reply, type ReplyData, type Request, type SettingsView } from '../shared/messages';
+import { parseCheckInputs, requestSchema, type Reply, type ReplyData, type Request, type SettingsView } from '../shared/messages';
 import { formatChunk, toAuditRow } from '../shared/audit-export';
 import { countAudit, queryAudit, verifyAuditChain } from '../store/audit-query';
+import { runProbes } from '../diagnostics/probes';
 import { resetLocalData } from './reset-local-data';
-import { UNTIL_RESUMED } from '../time';
-import { executorId, loadRuntime, updateRuntime } from './runtime';
+import { UNTIL_RESUMED, iso } from '../time';
+import { createLinkedInClient } from '../voyager/client';
+import { readSession } from '../voyager/session';
+import { NotSentError, type Transport } from '../voyager/transport';
+import { recordLinkedInStop } from './executor';
+import { recheckNow } from './recheck';
+import { executorId, loadRuntime, updateRuntime, type Runtime } from './runtime';
 import { computeStatus, heartbeatOf } from './status';
 
 type Handlers = { [T in Request['type']]: (req: Extract<Request, { type: T }>) => Promise<Reply<ReplyData<T>>> };
@@ -55,7 +62,40 @@ function validConnection(req: { backendUrl: string; token: string }): { backendU
   return { backendUrl: url.value, token: token.value };
 }
 
-export function createRouter(deps: { now: () => number; pumpNow: () => void }) {
+export interface RouterDeps {
+  now: () => number;
+  pumpNow: () => void;
+  /** The linkedin.com tab transport the executor uses: Check LinkedIn and "Check again" read through it. */
+  transport: Transport;
+}
+
+/**
+ * Why LinkedIn must not be asked anything now, or null. Reads are few, but after a security
+ * challenge or a rate limit even reads add to what LinkedIn holds against the account.
+ */
+function linkedInHold(runtime: Runtime, now: number): string | null {
+  const pause = runtime.pause;
+  if (!pause || pause.until <= now) return null;
+  if (pause.reason === 'challenge') return 'LinkedIn showed a security challenge: nothing is asked of LinkedIn until the pause ends or you resume in the popup.';
+  if (pause.reason === 'rate_limited') return 'LinkedIn asked to slow down (rate limit): nothing is asked of LinkedIn until the pause ends.';
+  return null;
+}
+
+/** Who to run Check LinkedIn as, or why not: nothing is sent without a session and a known viewer. */
+async function checkViewer(now: number): Promise<{ ok: true; liLang: string | null; viewer: Viewer } | { ok: false; message: string }> {
+  const [session, runtime] = await Promise.all([readSession(), loadRuntime()]);
+  if (!session.signedIn) return { ok: false, message: 'Signed out of LinkedIn: sign in to LinkedIn in this browser, then check again.' };
+  // A viewer read under another li_at is someone else's, or stale: wait for the executor to read /me again.
+  if (!runtime.viewer || runtime.viewer.fingerprint !== session.fingerprint) {
+    return { ok: false, message: 'The executor has not identified your LinkedIn account yet (it does once the backend is set and you are signed in). Try again in a minute.' };
+  }
+  const hold = linkedInHold(runtime, now);
+  if (hold) return { ok: false, message: hold };
+  const { memberUrn, tail, publicIdentifier } = runtime.viewer;
+  return { ok: true, liLang: session.liLang, viewer: { memberUrn, tail, publicIdentifier } };
+}
+
+export function createRouter(deps: RouterDeps) {
   const handlers: Handlers = {
     'status/get': async () => ({ ok: true, data: await computeStatus(deps.now()) }),
     'settings/get': async () => ({ ok: true, data: await settingsView(deps.now()) }),
@@ -155,6 +195,42 @@ export function createRouter(deps: { now: () => number; pumpNow: () => void }) {
     'executor/pumpNow': async () => {
       deps.pumpNow();
       return { ok: true, data: null };
+    },
+    'linkedin/check': async (req) => {
+      const parsed = parseCheckInputs(req);
+      if (!parsed.ok) {
+        const [first] = parsed.errors;
+        return { ok: false, error: { message: parsed.errors.map((e) => e.message).join(' '), ...(first ? { field: first.field } : {}) } };
+      }
+      const who = await checkViewer(deps.now());
+      if (!who.ok) return { ok: false, error: { message: who.message } };
+      // Remembers why a request never left (no linkedin.com tab): otherwise every probe would read "failed".
+      const unsent: { first: NotSentError | null } = { first: null };
+      const transport: Transport = {
+        send: (request) =>
+          deps.transport.send(request).catch((error: unknown) => {
+            if (error instanceof NotSentError) unsent.first ??= error;
+            throw error;
+          }),
+      };
+      const linkedin = createLinkedInClient({ transport, liLang: who.liLang, timeoutMs: 20_000 });
+      const { results, stoppedBy, stop } = await runProbes({ linkedin, viewer: who.viewer, inputs: parsed.inputs });
+      if (stop) {
+        await recordLinkedInStop(stop, deps.now());
+        deps.pumpNow();
+      }
+      if (unsent.first && results.every((r) => r.httpStatus === null)) {
+        return { ok: false, error: { message: `Nothing was checked: ${unsent.first.message}. Open linkedin.com in a tab, then check again.` } };
+      }
+      return { ok: true, data: { results, stoppedBy, checkedAt: iso(deps.now()) } };
+    },
+    'linkedin/recheck': async () => {
+      const hold = linkedInHold(await loadRuntime(), deps.now());
+      if (hold) return { ok: false, error: { message: hold } };
+      const data = await recheckNow(deps.transport, deps.now, (v) => recordLinkedInStop(v, deps.now()));
+      // A lifted type goes back into `accept` at the next lease: ask now rather than at the next alarm.
+      deps.pumpNow();
+      return { ok: true, data };
     },
   };
 

@@ -16,7 +16,7 @@ import { conversationsPath, findConversation } from '../actions/message';
 import { RELATIONSHIP } from '../actions/relationship-check';
 import type { Viewer } from '../actions/types';
 import type { Verdict } from '../voyager/classify';
-import { LinkedInStop, ME_PATH, type LinkedInClient } from '../voyager/client';
+import { LinkedInStop, ME_PATH, type LinkedInClient, type StopVerdict } from '../voyager/client';
 import { PROFILE_DECORATIONS, parseMe, parseProfileLookup, profileLookupPath } from '../voyager/identity';
 import { parseRelationshipResponse, relationshipPath } from '../voyager/relationship';
 import { parseSentInvitations, sentInvitationsPath } from '../voyager/sent-invitations';
@@ -136,17 +136,21 @@ export const PROBES: readonly Probe[] = [
  * "stop" (challenge, signed out, 429) ends the run: it is reported, and
  * nothing more is asked.
  */
-export async function runProbes(ctx: ProbeContext, probes: readonly Probe[] = PROBES): Promise<{ results: ProbeResult[]; stoppedBy: string | null }> {
+export async function runProbes(
+  ctx: ProbeContext,
+  probes: readonly Probe[] = PROBES,
+): Promise<{ results: ProbeResult[]; stoppedBy: StopVerdict['kind'] | null; stop: StopVerdict | null }> {
   const results: ProbeResult[] = [];
   for (const probe of probes) {
     try {
       results.push(...(await probe.run(ctx)));
     } catch (error) {
-      if (error instanceof LinkedInStop) return { results, stoppedBy: error.verdict.kind };
+      // The caller must act on the stop as the executor does (a challenge pauses everything).
+      if (error instanceof LinkedInStop) return { results, stoppedBy: error.verdict.kind, stop: error.verdict };
       results.push({ endpoint: probe.endpoint, status: 'failed', httpStatus: null, unexpected: [error instanceof Error ? error.name : 'error'] });
     }
   }
-  return { results, stoppedBy: null };
+  return { results, stoppedBy: null, stop: null };
 }
 
 /** The probe that can re-check a drifted endpoint without asking the user anything, if there is one. */

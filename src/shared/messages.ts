@@ -4,6 +4,8 @@
  * are `{ ok: true, data }` or `{ ok: false, error }`.
  */
 import { z } from 'zod';
+import { parseCompany, parsePost, parseProfile, type ParseResult } from '../../contract/inputs';
+import type { ProbeInputs } from '../diagnostics/probes';
 import { accountSchema, bucketLimitSchema, bucketSchema, pauseReasonSchema, suspensionSchema } from '../../contract/protocol';
 import { workingHoursSchema } from '../safety/working-hours';
 import { auditFilterSchema } from './audit-filter';
@@ -35,6 +37,10 @@ export const requestSchema = z.discriminatedUnion('type', [
     before: z.number().nullable(),
     limit: z.number().int().min(1).max(20000),
   }),
+  /** Check LinkedIn (options): read-only probes; each input optional, as typed (the worker parses it again). */
+  z.object({ type: z.literal('linkedin/check'), profile: z.string().max(2048).optional(), company: z.string().max(2048).optional(), post: z.string().max(2048).optional() }),
+  /** "Check again" (popup): re-check every suspended action type now. */
+  z.object({ type: z.literal('linkedin/recheck') }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 
@@ -112,6 +118,40 @@ export const auditRowSchema = z.object({
 });
 export type AuditRow = z.infer<typeof auditRowSchema>;
 
+/** diagnostics/probes.ts `ProbeResult` on the wire (the router's handler type keeps the two in step). */
+export const probeResultSchema = z.object({
+  endpoint: z.string(),
+  variant: z.string().optional(),
+  status: z.enum(['ok', 'changed', 'failed', 'skipped']),
+  httpStatus: z.number().nullable(),
+  unexpected: z.array(z.string()),
+  note: z.string().optional(),
+});
+
+export type CheckField = 'profile' | 'company' | 'post';
+/** How an error names each Check LinkedIn input. */
+export const CHECK_FIELD_NAMES: Record<CheckField, string> = { profile: 'Profile', company: 'Company page', post: 'Post' };
+
+export type CheckInputsResult = { ok: true; inputs: ProbeInputs } | { ok: false; errors: { field: CheckField; message: string }[] };
+
+/**
+ * Parses the Check LinkedIn inputs; blank means "not given". Shared so that
+ * the page refuses a bad value before sending and the worker never trusts it.
+ */
+export function parseCheckInputs(raw: Partial<Record<CheckField, string>>): CheckInputsResult {
+  const errors: { field: CheckField; message: string }[] = [];
+  const read = <T>(field: CheckField, parse: (input: unknown) => ParseResult<T>): T | null => {
+    const text = raw[field]?.trim();
+    if (!text) return null;
+    const parsed = parse(text);
+    if (parsed.ok) return parsed.value;
+    errors.push({ field, message: `${CHECK_FIELD_NAMES[field]}: ${parsed.reason}` });
+    return null;
+  };
+  const inputs: ProbeInputs = { profile: read('profile', parseProfile), company: read('company', parseCompany), post: read('post', parsePost) };
+  return errors.length === 0 ? { ok: true, inputs } : { ok: false, errors };
+}
+
 /** The reply schema for each request type. */
 export const replySchemas = {
   'status/get': statusViewSchema,
@@ -133,6 +173,8 @@ export const replySchemas = {
     reason: z.string().nullable(),
     head: z.object({ seq: z.number(), hash: z.string() }).nullable(),
   }),
+  'linkedin/check': z.object({ results: z.array(probeResultSchema), stoppedBy: z.string().nullable(), checkedAt: z.string() }),
+  'linkedin/recheck': z.object({ checked: z.number(), stillSuspended: z.array(z.string()) }),
 } satisfies Record<Request['type'], z.ZodType>;
 
 export type ReplyData<T extends Request['type']> = z.infer<(typeof replySchemas)[T]>;

@@ -24,9 +24,12 @@ export interface Transport {
 }
 
 /** The request never left (no tab to send it from): safe to try again later. */
-export class NotSentError extends Error {}
+export class NotSentError extends Error {
+  override name = 'NotSentError';
+}
 
 export class NoLinkedInTabError extends NotSentError {
+  override name = 'NoLinkedInTabError';
   constructor() {
     super('no linkedin.com tab is open and opening one in the background is disabled');
   }

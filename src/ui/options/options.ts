@@ -1,7 +1,8 @@
-/** The options page: connection, safety settings, account binding, local data. */
+/** The options page: connection, safety settings, account binding, Check LinkedIn, local data. */
 import { BUCKETS, type Bucket } from '../../../contract/protocol';
 import type { SettingsView } from '../../shared/messages';
 import { send } from '../shared/send';
+import { setUpCheckLinkedIn } from './check-linkedin';
 import { MESSAGE_SPACING_MS, SPACING_SECONDS } from '../../safety/decide';
 import { SECOND } from '../../time';
 
@@ -115,7 +116,10 @@ function renderAccount(view: SettingsView): void {
     : 'Not bound yet: the executor binds to the first LinkedIn account it sees.';
 }
 
+let signedInAccount: SettingsView['signedInAccount'] = null;
+
 function render(view: SettingsView): void {
+  signedInAccount = view.signedInAccount;
   urlInput.value = view.backendUrl ?? '';
   tokenInput.value = view.token ?? '';
   renderSafety(view);
@@ -224,6 +228,8 @@ element('reset').addEventListener('click', () => {
     }
   });
 });
+
+setUpCheckLinkedIn({ account: () => signedInAccount });
 
 // The forms stay disabled until the stored settings are in them: a worker that is slow to start
 // would otherwise answer after the user began typing and overwrite what was typed.

@@ -1,6 +1,7 @@
 /** Pure text for the popup. */
-import type { StatusView } from '../../shared/messages';
+import type { ReplyData, StatusView } from '../../shared/messages';
 import { isIndefinite } from '../../time';
+import { actionLabel } from '../shared/action-labels';
 
 export function countdown(ms: number): string {
   if (!Number.isFinite(ms) || ms <= 0) return '0s';
@@ -39,4 +40,27 @@ export function bannerText(view: StatusView, now: number): string {
     case 'active':
       return 'Active';
   }
+}
+
+/** A local clock time: "14:05" today, "Tue 14:05" on another day. */
+export function localTime(at: number, now: number): string {
+  const date = new Date(at);
+  const time = date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return date.toDateString() === new Date(now).toDateString() ? time : `${date.toLocaleDateString([], { weekday: 'short' })} ${time}`;
+}
+
+/** "Withdraw is suspended: LinkedIn changed withdraw (HTTP 410, endpoint retired). Checked again at 14:05." */
+export function suspensionText(s: StatusView['suspended'][number], now: number, formatTime: (at: number, now: number) => string = localTime): string {
+  const at = Date.parse(s.recheckAt);
+  // A re-check already due runs at the next wake-up: a time in the past would read as if it had.
+  const when = at > now ? `Checked again at ${formatTime(at, now)}.` : 'Checked again shortly.';
+  return `${actionLabel(s.type)} is suspended: LinkedIn changed ${s.endpoint} (${s.reason}). ${when}`;
+}
+
+/** What "Check again" found. */
+export function recheckText(result: ReplyData<'linkedin/recheck'>): string {
+  if (result.stillSuspended.length === 0) return 'Resumed.';
+  const still = `Still suspended: ${result.stillSuspended.map(actionLabel).join(', ')}.`;
+  // recheckNow checks nothing without a session and a known account; say so rather than imply LinkedIn answered.
+  return result.checked === 0 ? `Not checked: LinkedIn is signed out or your account is not known yet. ${still}` : still;
 }

@@ -1,9 +1,9 @@
-/** The popup: state banner, queue, limits and recent results, refreshed live while open. */
+/** The popup: state banner, suspended action types, queue, limits and recent results, refreshed live while open. */
 import browser from 'webextension-polyfill';
 import { statusViewSchema, type StatusView } from '../../shared/messages';
 import { STATUS_SNAPSHOT_KEY } from '../../shared/status-snapshot';
 import { send } from '../shared/send';
-import { bannerText, countdown } from './format';
+import { bannerText, countdown, recheckText, suspensionText } from './format';
 
 function element<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -14,6 +14,9 @@ function element<T extends HTMLElement>(id: string): T {
 const banner = element<HTMLElement>('banner');
 const pauseButton = element<HTMLButtonElement>('pause');
 const resumeButton = element<HTMLButtonElement>('resume');
+const suspendedSection = element<HTMLElement>('suspended');
+const recheckButton = element<HTMLButtonElement>('recheck');
+const recheckResult = element<HTMLElement>('recheck-result');
 let view: StatusView | null = null;
 let skew = 0;
 
@@ -24,11 +27,32 @@ function renderBanner(): void {
   banner.textContent = bannerText(view, now);
 }
 
+function renderSuspended(v: StatusView, now: number): void {
+  const sentences = v.suspended.map((s) => suspensionText(s, now));
+  const list = element('suspended-list');
+  // Rebuilt only when a sentence changes: the popup refreshes every 2 s, and a list that is
+  // replaced under a screen reader loses its reading position.
+  if (sentences.join('\n') !== [...list.children].map((li) => li.textContent).join('\n')) {
+    list.replaceChildren(
+      ...sentences.map((text) => {
+        const li = document.createElement('li');
+        li.textContent = text;
+        return li;
+      }),
+    );
+  }
+  const hide = sentences.length === 0;
+  // Hiding the focused "Check again" would drop focus to the page: hand it to the result it announced.
+  if (hide && !suspendedSection.hidden && document.activeElement === recheckButton) recheckResult.focus();
+  suspendedSection.hidden = hide;
+}
+
 function render(v: StatusView, live = true): void {
   view = v;
   // A snapshot's clock is old; only a live answer tells the worker's clock.
   skew = live ? v.now - Date.now() : 0;
   renderBanner();
+  renderSuspended(v, Date.now() + skew);
   element('backend').textContent = v.configured ? (v.backendUrl ?? '') : 'not configured';
   element('linkedin').textContent = v.signedIn ? (v.account?.publicIdentifier ?? v.account?.memberUrn ?? 'signed in') : 'signed out';
   const queued = v.queue.queuedAtBackend === null ? '' : ` · ${v.queue.queuedAtBackend} waiting at the backend`;
@@ -109,6 +133,21 @@ resumeButton.addEventListener('click', () => {
   const early = view?.pause?.reason === 'challenge';
   if (early && !window.confirm('LinkedIn showed a security challenge. Resuming before the 24 h pause ends risks your account. Resume anyway?')) return;
   void send({ type: 'executor/resume', confirmEarlyChallengeResume: early }).then((r) => (r.ok ? render(r.data) : (banner.textContent = r.error.message)));
+});
+
+recheckButton.addEventListener('click', () => {
+  recheckButton.disabled = true;
+  recheckResult.textContent = 'Checking…';
+  void send({ type: 'linkedin/recheck' })
+    .then(async (reply) => {
+      recheckResult.textContent = reply.ok ? recheckText(reply.data) : reply.error.message;
+      await refresh();
+    })
+    .finally(() => {
+      recheckButton.disabled = false;
+      // Disabling (or hiding) the clicked button drops focus to the page: keep it where the user is.
+      if (document.activeElement === document.body) (suspendedSection.hidden ? recheckResult : recheckButton).focus();
+    });
 });
 
 void paintSnapshot();
