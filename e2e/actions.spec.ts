@@ -2,8 +2,12 @@
 import { test, expect } from './fixtures';
 import type { Harness } from './harness';
 
-const writes = (h: Harness) => h.linkedin.voyagerRequests().filter((r) => r.method !== 'GET');
-const noRejections = (h: Harness) => expect(h.linkedin.voyagerRequests().filter((r) => r.status === 400).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+const writes = (h: Harness) => h.linkedin.apiRequests().filter((r) => r.method !== 'GET');
+/** Nothing the double refused, and nothing v2 says must never be sent. */
+const noRejections = (h: Harness) => {
+  expect(h.linkedin.apiRequests().filter((r) => r.status === 400 || r.status === 500).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([]);
+  expect(h.linkedin.violations).toEqual([]);
+};
 
 test('connect: with a note, without, already connected, already pending, and the weekly limit', async ({ harness }) => {
   const { linkedin, backend } = harness;
@@ -35,7 +39,7 @@ test('connect: with a note, without, already connected, already pending, and the
   // LinkedIn's weekly limit: deferred with a retry time, and no more invitations are tried.
   linkedin.addMember({ slug: 'ken-t', distance: 2 });
   linkedin.addMember({ slug: 'dennis-r', distance: 2 });
-  linkedin.fail({ kind: 'inviteLimit' }, { match: (r) => r.method === 'POST' && r.path.endsWith('/voyagerRelationshipsDashMemberRelationships'), times: 1 });
+  linkedin.fail({ kind: 'inviteLimit' }, { match: (r) => r.endpoint === 'connect', times: 1 });
   const limited = backend.enqueue({ type: 'connect', params: { profile: 'ken-t' } });
   await backend.waitFor(() => backend.results.some((r) => r.actionId === limited.id), 30_000, 'the limited connect');
   const deferred = backend.results.find((r) => r.actionId === limited.id)?.body;
@@ -68,10 +72,11 @@ test('withdraw: by invitation URN, by profile, and nothing pending', async ({ ha
   expect(backend.finalResult(w2.id)).toMatchObject({ status: 'succeeded', output: { invitationUrn: backend.finalResult(c2.id)?.output.invitationUrn } });
   expect(backend.finalResult(w3.id)).toMatchObject({ status: 'failed', code: 'not_found' });
   expect(linkedin.state.invitations.size).toBe(0);
-  const deletes = writes(harness).filter((w) => w.method === 'DELETE');
-  expect(deletes.map((d) => decodeURIComponent(d.path))).toEqual([
-    `/voyager/api/voyagerRelationshipsDashMemberRelationships/${inv1}`,
-    `/voyager/api/voyagerRelationshipsDashMemberRelationships/${String(backend.finalResult(c2.id)?.output.invitationUrn)}`,
+  // v2's primary withdraw: POST voyagerRelationshipsDashInvitations/<urn>?action=withdraw; never a DELETE.
+  const withdrawals = writes(harness).filter((w) => w.endpoint.startsWith('withdraw'));
+  expect(withdrawals.map((d) => [d.endpoint, decodeURIComponent(d.path), d.query.action, d.body])).toEqual([
+    ['withdraw', `/voyager/api/voyagerRelationshipsDashInvitations/${inv1}`, 'withdraw', { invitationType: 'CONNECTION' }],
+    ['withdraw', `/voyager/api/voyagerRelationshipsDashInvitations/${String(backend.finalResult(c2.id)?.output.invitationUrn)}`, 'withdraw', { invitationType: 'CONNECTION' }],
   ]);
   noRejections(harness);
 });
@@ -105,41 +110,54 @@ test('message: sent to a 1st-degree connection exactly as the reference says; re
   noRejections(harness);
 });
 
-test('react (FUNNY alias), unreact, comment, share, save and unsave change LinkedIn state and report outputs', async ({ harness }) => {
+test('react (FUNNY alias), unreact, comment, reposts, save and unsave change LinkedIn state and report outputs', async ({ harness }) => {
   const { linkedin, backend } = harness;
   const post = linkedin.addPost({ id: '7200000000000000001' });
   const ugc = linkedin.addPost({ id: '7200000000000000002', kind: 'ugcPost' });
+  const other = linkedin.addPost({ id: '7200000000000000003' });
   const react = backend.enqueue({ type: 'react', params: { post: `https://www.linkedin.com/feed/update/urn:li:activity:${post.id}/`, reaction: 'funny' } });
   const react2 = backend.enqueue({ type: 'react', params: { post: ugc.threadUrn, reaction: 'Praise' } });
   const unreact = backend.enqueue({ type: 'unreact', params: { post: post.id } });
   const comment = backend.enqueue({ type: 'comment', params: { post: `https://www.linkedin.com/posts/someone_title-activity-${post.id}-AbCd`, text: ' Insightful, thanks! ' } });
-  const share = backend.enqueue({ type: 'share', params: { post: post.threadUrn, commentary: 'Worth reading' } });
+  // With commentary: the reshare of the share URN; by share URN alone: the GraphQL repost; by activity: the server action.
+  const reshare = backend.enqueue({ type: 'share', params: { post: String(post.shareUrn), commentary: 'Worth reading' } });
+  const repost = backend.enqueue({ type: 'share', params: { post: String(other.shareUrn) } });
+  const instant = backend.enqueue({ type: 'share', params: { post: other.threadUrn } });
   const save = backend.enqueue({ type: 'save', params: { post: post.threadUrn } });
   const save2 = backend.enqueue({ type: 'save', params: { post: ugc.threadUrn } });
   const unsave = backend.enqueue({ type: 'unsave', params: { post: ugc.threadUrn } });
-  const ids = [react, react2, unreact, comment, share, save, save2, unsave].map((a) => a.id);
+  const ids = [react, react2, unreact, comment, reshare, repost, instant, save, save2, unsave].map((a) => a.id);
   await backend.waitForFinal(ids, 90_000);
   for (const id of ids) expect(backend.finalResult(id)?.status, backend.finalResult(id)?.message).toBe('succeeded');
   expect(backend.finalResult(react.id)?.output).toMatchObject({ reaction: 'ENTERTAINMENT' });
   expect(backend.finalResult(react2.id)?.output).toMatchObject({ reaction: 'PRAISE' });
+  expect(backend.finalResult(unreact.id)?.output).toMatchObject({ reaction: null, removed: 'ENTERTAINMENT' });
   expect(backend.finalResult(comment.id)?.output.commentUrn).toMatch(/^urn:li:fsd_comment:\(/);
-  expect(backend.finalResult(share.id)?.output.shareUrn).toMatch(/^urn:li:share:\d+$/);
+  expect(backend.finalResult(reshare.id)?.output.shareUrn).toMatch(/^urn:li:share:\d+$/);
+  expect(backend.finalResult(repost.id)?.output.shareUrn).toMatch(/^urn:li:fsd_repost:\d+$/);
+  expect(backend.finalResult(instant.id)?.output).toMatchObject({ shareUrn: null, confirmed: false });
   expect(backend.finalResult(save.id)?.output).toMatchObject({ saved: true });
   expect(backend.finalResult(unsave.id)?.output).toMatchObject({ saved: false });
 
   expect(linkedin.state.reactions.get(post.threadUrn)).toBeUndefined();
   expect(linkedin.state.reactions.get(ugc.threadUrn)).toBe('PRAISE');
   expect(linkedin.state.comments.map((c) => [c.threadUrn, c.text])).toEqual([[post.threadUrn, 'Insightful, thanks!']]);
-  expect(linkedin.state.shares.map((s) => [s.parentUrn, s.text])).toEqual([[post.threadUrn, 'Worth reading']]);
+  expect(linkedin.state.shares.map((s) => [s.via, s.parentUrn, s.text]).sort()).toEqual(
+    [
+      ['share', other.threadUrn, ''],
+      ['share.reshare', post.threadUrn, 'Worth reading'],
+      ['share.sdui', other.threadUrn, ''],
+    ].sort(),
+  );
   expect([...linkedin.state.saved]).toEqual([post.threadUrn]);
   const react1Req = writes(harness)[0];
   expect(react1Req?.query.threadUrn).toBe(post.threadUrn);
   expect(react1Req?.body).toEqual({ reactionType: 'ENTERTAINMENT' });
-  // Unreact knew the type it had set: one DELETE, no read-back.
-  const unreactReq = writes(harness).find((w) => w.method === 'DELETE');
-  expect(decodeURIComponent(unreactReq?.path ?? '')).toBe(
-    `/voyager/api/voyagerSocialDashReactions/urn:li:fsd_reaction:(urn:li:fsd_profile:${linkedin.viewer.tail},${post.threadUrn},ENTERTAINMENT)`,
-  );
+  // Unreact knew the type it had set: the server action (never the Voyager DELETE), then the read-back confirms.
+  const unreactReq = writes(harness).find((w) => w.endpoint === 'unreact.sdui');
+  expect(unreactReq?.surface).toBe('sdui');
+  expect(JSON.stringify(unreactReq?.body)).toContain('"reactionType":"ReactionType_ENTERTAINMENT"');
+  expect(writes(harness).filter((w) => w.method === 'DELETE')).toEqual([]);
   noRejections(harness);
 });
 

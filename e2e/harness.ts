@@ -100,6 +100,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       await context.addCookies([
         { name: 'li_at', value: linkedin.session.liAt, domain: '.www.linkedin.com', path: '/', secure: true, httpOnly: true, sameSite: 'None', expires },
         { name: 'JSESSIONID', value: `"${linkedin.session.jsessionId}"`, domain: '.www.linkedin.com', path: '/', secure: true, sameSite: 'None', expires },
+        // A locale, as real LinkedIn tabs have (D1: x-li-lang comes from it).
+        { name: 'lang', value: 'v=2&lang=en-us', domain: '.www.linkedin.com', path: '/', secure: true, sameSite: 'None', expires },
       ]);
     },
     async stopServiceWorker() {

@@ -153,7 +153,7 @@ test('another LinkedIn account in the browser: every action is refused account_m
   await expect(popup.locator('#banner')).toContainText('Account mismatch');
 });
 
-test('LinkedIn 429 backs off (paused rate_limited, 1 h scaled, reported outbound_throttled); a CSRF rejection means signed out', async ({ harness }) => {
+test('LinkedIn 429 backs off (paused rate_limited, 1 h scaled, reported outbound_throttled); a stale CSRF token is retried once, never taken for a dead session', async ({ harness }) => {
   const { linkedin, backend } = harness;
   backend.config.requeueDeferred = false;
   const post = linkedin.addPost();
@@ -170,21 +170,28 @@ test('LinkedIn 429 backs off (paused rate_limited, 1 h scaled, reported outbound
   await new Promise((r) => setTimeout(r, 1000));
   expect(linkedin.mutations().length).toBe(writes);
 
-  // Lift the backoff early (the user resumes), then the session's csrf token is refused.
+  // Lift the backoff early (the user resumes), then the session's csrf token rotates.
   const popup = await harness.openPopup();
   await popup.getByRole('button', { name: 'Resume' }).click();
-  linkedin.fail({ kind: 'csrf' }, { match: (r) => r.method === 'POST', times: 1 });
+  // v2: LinkedIn rotates JSESSIONID. The write is refused once (not applied), the tab re-reads its cookie, the retry goes through.
+  linkedin.rotateCsrf({ match: (r) => r.method === 'POST' });
   const b = backend.enqueue({ type: 'save', params: { post: post.threadUrn } });
-  await backend.waitFor(() => backend.results.some((r) => r.actionId === b.id), 15_000, 'the csrf-refused result');
-  expect(backend.results.find((r) => r.actionId === b.id)?.body).toMatchObject({ status: 'deferred', code: 'session_expired' });
-  await backend.waitFor(() => backend.heartbeats.at(-1)?.body.state === 'signed_out', 10_000, 'a signed_out heartbeat');
-  // A new sign-in (a new li_at) resumes by itself.
-  linkedin.signInAs(linkedin.viewer);
-  await harness.signIn();
-  backend.config.requeueDeferred = true;
-  const c = backend.enqueue({ type: 'save', params: { post: post.threadUrn } });
+  await backend.waitForFinal([b.id], 15_000);
+  expect(backend.finalResult(b.id)).toMatchObject({ status: 'succeeded', output: { saved: true } });
+  const saves = linkedin.apiRequests().filter((r) => r.endpoint === 'save');
+  expect(saves.map((r) => r.status)).toEqual([403, 200]);
+  expect(saves[0]?.headers['csrf-token']).not.toBe(saves[1]?.headers['csrf-token']);
+  expect(saves[1]?.headers['csrf-token']).toBe(linkedin.session.jsessionId);
+  // Refused twice: /me decides. The session is alive, so only this action fails; the executor stays active.
+  linkedin.fail({ kind: 'csrf' }, { match: (r) => r.method === 'POST', times: 2 });
+  const c = backend.enqueue({ type: 'unsave', params: { post: post.threadUrn } });
   await backend.waitForFinal([c.id], 15_000);
-  expect(backend.finalResult(c.id)?.status).toBe('succeeded');
+  expect(backend.finalResult(c.id)).toMatchObject({ status: 'failed', code: 'linkedin_error' });
+  expect(linkedin.apiRequests().filter((r) => r.endpoint === 'me').length).toBeGreaterThanOrEqual(1);
+  expect(backend.heartbeats.at(-1)?.body.state).toBe('active');
+  const d = backend.enqueue({ type: 'unsave', params: { post: post.threadUrn } });
+  await backend.waitForFinal([d.id], 15_000);
+  expect(backend.finalResult(d.id)?.status).toBe('succeeded');
 });
 
 test('after an account mismatch the options page rebinds to the signed-in account once confirmed', async ({ harness }) => {

@@ -50,7 +50,7 @@ export function unreactSduiAction(activityId: string, type: ReactionType): SduiA
     requestMetadata: {
       currentActor: {
         $type: 'proto.sdui.bindings.core.Bindable',
-        ...stateKey(`identitySwitcherActorContext-${activityUrn}`),
+        key: stateKey(`identitySwitcherActorContext-${activityUrn}`),
         content: { $case: 'stringBinding', stringBinding: {} },
       },
     },

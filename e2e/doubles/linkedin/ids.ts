@@ -21,3 +21,4 @@ export const newEntityId = (): string => randomDigits(19);
 /** Messaging thread / message ids: '2-' + base64url. */
 export const newMessagingId = (): string => '2-' + randomBase64Url(40);
 export const newSharedSecret = (): string => randomBase64Url(8);
+export { randomInt };

@@ -2,11 +2,14 @@
  * The in-memory LinkedIn world and the derived views routes need
  * (relationship, pending invitation). Tests may inspect and change it.
  */
-import { newEntityId, newMemberId, newTail } from './ids';
-import type { Company, DoubleState, Invitation, Member, Post, PostKind } from './types';
+import { newEntityId, newMemberId, newSharedSecret, newTail } from './ids';
+import type { Company, DoubleState, Invitation, Member, Post, PostKind, ReactionType } from './types';
+
+/** v2 "Send": a withdraw blocks re-inviting for about 3 weeks; the double uses exactly 21 days. */
+export const RESEND_BLOCK_MS = 21 * 86_400_000;
 
 function capitalize(s: string): string {
-  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 export function newMember(m: Partial<Member> & { slug: string }): Member {
@@ -18,6 +21,7 @@ export function newMember(m: Partial<Member> & { slug: string }): Member {
     lastName: m.lastName ?? capitalize(last),
     memberId: m.memberId ?? newMemberId(),
     distance: m.distance ?? 2,
+    ...(m.invitable === false ? { invitable: false } : {}),
   };
 }
 
@@ -27,9 +31,13 @@ export function createState(viewer: Member): DoubleState {
     members: new Map([[viewer.tail, viewer]]),
     connections: new Set(),
     invitations: new Map(),
+    receivedInvitations: new Map(),
+    withdrawnInvitations: new Map(),
+    withdrawnAt: new Map(),
     following: new Set(),
     saved: new Set(),
     reactions: new Map(),
+    otherReactions: new Map(),
     comments: [],
     messages: [],
     conversations: new Map(),
@@ -54,8 +62,8 @@ export function addMember(state: DoubleState, m: Partial<Member> & { slug: strin
   return member;
 }
 
-export function addCompany(state: DoubleState, c: { id: string; slug: string; name?: string }): Company {
-  const company: Company = { id: c.id, slug: c.slug, name: c.name ?? c.slug.split('-').map(capitalize).join(' ') };
+export function addCompany(state: DoubleState, c: { id: string; slug: string; name?: string; followerCount?: number }): Company {
+  const company: Company = { id: c.id, slug: c.slug, name: c.name ?? c.slug.split('-').map(capitalize).join(' '), followerCount: c.followerCount ?? 1200 };
   state.companies.set(company.id, company);
   return company;
 }
@@ -63,9 +71,54 @@ export function addCompany(state: DoubleState, c: { id: string; slug: string; na
 export function addPost(state: DoubleState, p: { id?: string; kind?: PostKind } = {}): Post {
   const id = p.id ?? newEntityId();
   const kind = p.kind ?? 'activity';
-  const post: Post = { id, kind, threadUrn: `urn:li:${kind}:${id}` };
+  const threadUrn = `urn:li:${kind}:${id}`;
+  // An activity wraps a share with its own id (v2 "Repost": the Voyager forms need the share URN).
+  const shareUrn = kind === 'activity' ? `urn:li:share:${newEntityId()}` : kind === 'share' ? threadUrn : undefined;
+  const post: Post = { id, kind, threadUrn, ...(shareUrn ? { shareUrn } : {}) };
   state.posts.set(post.threadUrn, post);
   return post;
+}
+
+export function postByShareUrn(state: DoubleState, shareUrn: string): Post | undefined {
+  for (const p of state.posts.values()) if (p.shareUrn === shareUrn) return p;
+  return undefined;
+}
+
+/** `from` invited the viewer (D5: RECEIVED invitations are modelled too). */
+export function addReceivedInvitation(state: DoubleState, from: Member, now: number): Invitation {
+  const inv: Invitation = { id: newEntityId(), inviteeTail: from.tail, sharedSecret: newSharedSecret(), sentAt: now, type: 'RECEIVED' };
+  state.receivedInvitations.set(inv.id, inv);
+  return inv;
+}
+
+export function addReactions(state: DoubleState, threadUrn: string, n: number, type: ReactionType = 'LIKE'): void {
+  const list = state.otherReactions.get(threadUrn) ?? [];
+  for (let i = 0; i < n; i++) list.push({ actorTail: newTail(), type });
+  state.otherReactions.set(threadUrn, list);
+}
+
+export function receivedInvitationFrom(state: DoubleState, tail: string): Invitation | undefined {
+  for (const inv of state.receivedInvitations.values()) if (inv.inviteeTail === tail) return inv;
+  return undefined;
+}
+
+/** A SENT or RECEIVED pending invitation by id. */
+export function invitationById(state: DoubleState, id: string): Invitation | undefined {
+  return state.invitations.get(id) ?? state.receivedInvitations.get(id);
+}
+
+/** Applies a withdraw of a pending SENT invitation (all four variants share it, D8). */
+export function withdrawInvitation(state: DoubleState, inv: Invitation, now: number): void {
+  state.invitations.delete(inv.id);
+  state.withdrawnInvitations.set(inv.id, inv);
+  state.withdrawnAt.set(inv.inviteeTail, now);
+}
+
+/** v2 "Send": CANT_RESEND_YET while pending or within 21 days of a withdraw. */
+export function cantResendYet(state: DoubleState, tail: string, now: number): boolean {
+  if (pendingInvitationTo(state, tail)) return true;
+  const at = state.withdrawnAt.get(tail);
+  return at !== undefined && now - at < RESEND_BLOCK_MS;
 }
 
 export function memberBySlug(state: DoubleState, slug: string): Member | undefined {
@@ -105,4 +158,5 @@ export function memberDistance(member: Member): 'DISTANCE_2' | 'DISTANCE_3' | 'O
 export const profileUrn = (tail: string): string => `urn:li:fsd_profile:${tail}`;
 export const miniProfileUrn = (tail: string): string => `urn:li:fs_miniProfile:${tail}`;
 export const invitationUrn = (id: string): string => `urn:li:fsd_invitation:${id}`;
+export const memberUrn = (id: string): string => `urn:li:member:${id}`;
 export const relationshipUrn = (tail: string): string => `urn:li:fsd_memberRelationship:${tail}`;

@@ -32,6 +32,28 @@ export function firstPartyHeaders(d: LinkedInDouble, method: string, hasBody: bo
   return h;
 }
 
+/** D3: what a tab sends on an SDUI call (the app sets content-type, csrf-token and accept only). */
+export function sduiHeaders(d: LinkedInDouble): Record<string, string> {
+  return {
+    accept: 'text/x-component,*/*',
+    'content-type': 'application/json',
+    'csrf-token': d.session.jsessionId,
+    'sec-fetch-site': 'same-origin',
+    origin: 'https://www.linkedin.com',
+    referer: 'https://www.linkedin.com/feed/',
+  };
+}
+
+/** POST an SDUI server request; `headers` overrides are applied on top of sduiHeaders(). */
+export function sdui(d: LinkedInDouble, id: string, body: unknown, opts: Omit<CallOptions, 'body'> = {}): Promise<CallResult> {
+  const voyagerOnly = Object.fromEntries(Object.keys(firstPartyHeaders(d, 'POST', true)).map((k) => [k, undefined]));
+  return call(d, 'POST', `!/flagship-web/rsc-action/actions/server-request?sduiid=${id}`, {
+    ...opts,
+    body,
+    headers: { ...voyagerOnly, ...sduiHeaders(d), ...opts.headers },
+  });
+}
+
 /** `path` is under /voyager/api unless it starts with '!' (then it is used as is, minus the '!'). */
 export function call(d: LinkedInDouble, method: string, path: string, opts: CallOptions = {}): Promise<CallResult> {
   const raw = opts.body === undefined ? '' : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);

@@ -1,13 +1,16 @@
 /**
- * Comments (voyager-reference.md "Comments": high). The comments read-back
- * (`q=comments`) is an assumed shape, low confidence.
+ * Comments (v2 "Comments": medium-high; D12 low for the read-back shape).
+ * Threads are activity or ugcPost URNs; voyagerSocialDashComments does not exist.
  */
-import { json, notFound } from '../http';
+import { badRequest, json, notFound } from '../http';
 import { newEntityId } from '../ids';
-import { profileUrn } from '../state';
+import { miniProfileUrn } from '../state';
 import { exactObject, emptyArray, literal, string } from '../shape';
-import type { StoredComment } from '../types';
-import { COUNT_1_100, THREAD_URN, type Route } from './types';
+import type { Member, StoredComment } from '../types';
+import { miniProfileEntity } from './entities';
+import type { Route } from './types';
+
+const COMMENT_THREAD = /^urn:li:(activity|ugcPost):[0-9]+$/;
 
 const comment: Route = {
   endpoint: 'comment',
@@ -22,35 +25,58 @@ const comment: Route = {
     const text = string(commentary.text, 'body.commentary.text', { min: 1, max: 1250 });
     emptyArray(commentary.attributesV2, 'body.commentary.attributesV2');
     literal(commentary.$type, 'body.commentary.$type', 'com.linkedin.voyager.dash.common.text.TextViewModel');
-    const threadUrn = string(root.threadUrn, 'body.threadUrn', { pattern: THREAD_URN });
+    const threadUrn = string(root.threadUrn, 'body.threadUrn', { pattern: COMMENT_THREAD });
     if (!state.posts.has(threadUrn)) throw notFound();
     const stored: StoredComment = { urn: `urn:li:fsd_comment:(${newEntityId()},${threadUrn})`, threadUrn, text, commenterTail: state.viewer.tail, at: now };
     state.comments.push(stored);
-    return json(201, { data: { entityUrn: stored.urn, commentary: { text } }, included: [] });
+    return json(201, { data: { entityUrn: stored.urn } });
   },
 };
 
+/** D12 read-back (MG, medium): newest first, with the commenters' mini profiles. */
 const comments: Route = {
   endpoint: 'comments',
   method: 'GET',
-  path: /^\/voyagerSocialDashComments$/,
-  query: { q: 'comments', threadUrn: THREAD_URN, count: COUNT_1_100, sortOrder: 'REVERSE_CHRONOLOGICAL' },
+  path: /^\/feed\/comments$/,
+  query: { q: 'comments', updateId: COMMENT_THREAD },
   body: 'none',
   write: false,
   handle: ({ state, query }) => {
-    const threadUrn = query.threadUrn ?? '';
+    const threadUrn = query.updateId ?? '';
     if (!state.posts.has(threadUrn)) throw notFound();
-    const list = state.comments.filter((c) => c.threadUrn === threadUrn).reverse().slice(0, Number(query.count));
+    const list = state.comments.filter((c) => c.threadUrn === threadUrn).reverse();
+    const commenters = new Map<string, Member>();
+    for (const c of list) {
+      const m = state.members.get(c.commenterTail);
+      if (m) commenters.set(m.tail, m);
+    }
     return json(200, {
       data: { '*elements': list.map((c) => c.urn) },
-      included: list.map((c) => ({
-        $type: 'com.linkedin.voyager.dash.social.Comment',
-        entityUrn: c.urn,
-        commentary: { text: c.text },
-        commenterProfileUrn: profileUrn(c.commenterTail),
-      })),
+      included: [
+        ...list.map((c) => ({
+          $type: 'com.linkedin.voyager.feed.Comment',
+          entityUrn: c.urn,
+          commentV2: { text: c.text },
+          commenter: { 'com.linkedin.voyager.feed.MemberActor': { '*miniProfile': miniProfileUrn(c.commenterTail) } },
+          createdTime: c.at,
+        })),
+        ...[...commenters.values()].map(miniProfileEntity),
+      ],
     });
   },
 };
 
-export const commentRoutes: Route[] = [comment, comments];
+const dashComments: Route = {
+  endpoint: 'comments.dash',
+  method: '*',
+  path: /^\/voyagerSocialDashComments(\/.*)?$/,
+  query: {},
+  body: 'any',
+  write: false,
+  violation: 'voyagerSocialDashComments (v2: answers 400; use voyagerSocialDashNormComments / feed/comments)',
+  handle: () => {
+    throw badRequest('voyagerSocialDashComments is not supported');
+  },
+};
+
+export const commentRoutes: Route[] = [comment, comments, dashComments];

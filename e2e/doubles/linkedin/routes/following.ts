@@ -1,20 +1,21 @@
 /**
- * Follow / unfollow members and companies (voyager-reference.md "Follow /
- * unfollow": high for the shape). The write answers 204 with no body (LinkedIn
- * answers 200/201/204). The GET read-back is assumed, low confidence.
+ * Follow / unfollow members and companies (v2 "Follow / unfollow": member
+ * medium, company high; D13 low). 200 with an EMPTY body for both (TK
+ * captured unfollow). No GET on followingStates (D13): the read-backs are the
+ * profile lookup (FollowingState) and the company lookup (followingInfo).
  */
-import { json, noContent, notFound } from '../http';
+import { badRequest, empty, notFound } from '../http';
 import { patchSet } from '../shape';
 import type { DoubleState } from '../types';
 import type { Route } from './types';
 
-const PATH = /^\/feed\/dash\/followingStates\/(urn:li:fsd_followingState:urn:li:(fsd_profile|fsd_company):([A-Za-z0-9_-]+))$/;
+const PATH = /^\/feed\/dash\/followingStates\/urn:li:fsd_followingState:urn:li:(fsd_profile|fsd_company):([A-Za-z0-9_-]+)$/;
 
 /** The `following` set key ('member:<tail>' / 'company:<id>') for the path's entity; 404 when unknown. */
-function followKey(state: DoubleState, params: string[]): { key: string; entityUrn: string } {
-  const [entityUrn = '', kind, id = ''] = params;
+function followKey(state: DoubleState, params: string[]): string {
+  const [kind, id = ''] = params;
   if (kind === 'fsd_profile' ? !state.members.has(id) : !state.companies.has(id)) throw notFound();
-  return { key: `${kind === 'fsd_profile' ? 'member' : 'company'}:${id}`, entityUrn };
+  return `${kind === 'fsd_profile' ? 'member' : 'company'}:${id}`;
 }
 
 export const followingRoutes: Route[] = [
@@ -27,22 +28,22 @@ export const followingRoutes: Route[] = [
     write: true,
     handle: ({ state, params, body }) => {
       const following = patchSet(body, 'following');
-      const { key } = followKey(state, params);
+      const key = followKey(state, params);
       if (following) state.following.add(key);
       else state.following.delete(key);
-      return noContent();
+      return empty(200);
     },
   },
   {
-    endpoint: 'followingState',
+    endpoint: 'follow.read',
     method: 'GET',
-    path: PATH,
+    path: /^\/feed\/dash\/followingStates(\/.*)?$/,
     query: {},
-    body: 'none',
+    body: 'any',
     write: false,
-    handle: ({ state, params }) => {
-      const { key, entityUrn } = followKey(state, params);
-      return json(200, { data: { entityUrn, following: state.following.has(key), $type: 'com.linkedin.voyager.dash.feed.FollowingState' } });
+    violation: 'GET on feed/dash/followingStates (D13: no such read; use the profile or company lookup)',
+    handle: () => {
+      throw badRequest('GET is not supported on followingStates');
     },
   },
 ];

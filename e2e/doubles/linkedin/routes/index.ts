@@ -13,12 +13,14 @@ import { reactionRoutes } from './reactions';
 import { saveRoutes } from './saves';
 import { shareRoutes } from './share';
 import type { Route } from './types';
+import { withdrawRoutes } from './withdraw';
 
 export type { Route, RouteContext } from './types';
 
 export const ROUTES: readonly Route[] = [
   ...identityRoutes,
   ...invitationRoutes,
+  ...withdrawRoutes,
   ...messagingRoutes,
   ...reactionRoutes,
   ...commentRoutes,
@@ -34,7 +36,7 @@ export type Resolution = { route: Route; params: string[] } | { route: null; rea
 export function resolveRoute(method: string, subPath: string, query: Record<string, string>): Resolution {
   const onPath = ROUTES.map((route) => ({ route, m: route.path.exec(subPath) })).filter((x) => x.m !== null);
   if (onPath.length === 0) return { route: null, reason: `unknown path: ${subPath}` };
-  const withMethod = onPath.filter((x) => x.route.method === method);
+  const withMethod = onPath.filter((x) => x.route.method === method || x.route.method === '*');
   if (withMethod.length === 0) return { route: null, reason: `unknown method ${method} for ${subPath}` };
   const selected = withMethod.find((x) =>
     Object.entries(x.route.query).every(([k, v]) => typeof v !== 'string' || query[k] === v),
@@ -43,7 +45,9 @@ export function resolveRoute(method: string, subPath: string, query: Record<stri
   return { route: selected.route, params: selected.m.slice(1).map((p) => p ?? '') };
 }
 
+/** Refusal routes (with a `violation`) take any query. */
 export function checkQuery(route: Route, query: Record<string, string>): void {
+  if (route.violation !== undefined) return;
   for (const [key, rule] of Object.entries(route.query)) {
     const value = query[key];
     if (value === undefined) throw badRequest(`missing query parameter: ${key}`);
@@ -53,6 +57,10 @@ export function checkQuery(route: Route, query: Record<string, string>): void {
 }
 
 export function parseBody(route: Route, rawBody: string): unknown {
+  if (route.body === 'any') {
+    const parsed = tryParseJson(rawBody);
+    return parsed.ok ? parsed.value : null;
+  }
   if (route.body === 'none') {
     if (rawBody !== '') throw badRequest(`${route.endpoint}: no body expected`);
     return null;

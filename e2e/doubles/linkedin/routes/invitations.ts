@@ -1,25 +1,43 @@
 /**
- * Invitations (voyager-reference.md "Invitations").
- * connect + list sent: high confidence. withdraw (DELETE on the invitation
- * URN, no body): medium/low confidence — the product docs name it, the body
- * shape is unconfirmed; the double accepts no body only.
+ * Connect and the sent list (v2 "Invitations": send high, list medium-high;
+ * D6, D7 low). Withdraw variants are in withdraw.ts.
  */
-import { json, noContent, notFound, serviceError } from '../http';
+import { HttpError, json, notFound, serviceError } from '../http';
 import { newEntityId, newSharedSecret } from '../ids';
-import { invitationUrn, isConnected, miniProfileUrn, pendingInvitationTo, profileUrn } from '../state';
+import { cantResendYet, invitationUrn, isConnected, miniProfileUrn } from '../state';
 import { exactObject, string } from '../shape';
 import type { Invitation } from '../types';
 import { dashInvitationEntity, miniProfileEntity } from './entities';
-import { COUNT_1_100, NON_NEGATIVE, PROFILE_URN, type Route } from './types';
+import { COUNT_1_100, NON_NEGATIVE, PROFILE_URN, type Route, type RouteContext } from './types';
 
-function parseConnectBody(body: unknown): { tail: string; message?: string } {
+function parseConnectBody(body: unknown, violate: RouteContext['violate']): { tail: string; message?: string } {
   const root = exactObject(body, 'body', ['invitee'], ['customMessage']);
   const invitee = exactObject(root.invitee, 'body.invitee', ['inviteeUnion']);
   const union = exactObject(invitee.inviteeUnion, 'body.invitee.inviteeUnion', ['memberProfile']);
   const urn = string(union.memberProfile, 'body.invitee.inviteeUnion.memberProfile', { pattern: PROFILE_URN });
   const tail = PROFILE_URN.exec(urn)?.[1] ?? '';
   if (root.customMessage === undefined) return { tail };
+  // v2: omit customMessage without a note; an empty string may spend a personalised invite.
+  if (root.customMessage === '') violate('connect with an empty customMessage (v2: omit it when there is no note)');
   return { tail, message: string(root.customMessage, 'body.customMessage', { min: 1, max: 300 }) };
+}
+
+/** The business checks both connect variants share (v2 "Send", D6); undefined = invitable now. */
+export function connectRefusal(ctx: Pick<RouteContext, 'state' | 'now'>, tail: string): HttpError | undefined {
+  const member = ctx.state.members.get(tail);
+  if (!member) return notFound();
+  // D6 assumption (low): inviting a 1st-degree connection → 400 ALREADY_CONNECTED.
+  if (isConnected(ctx.state, tail)) return serviceError(400, 'ALREADY_CONNECTED');
+  if (cantResendYet(ctx.state, tail, ctx.now)) return serviceError(400, 'CANT_RESEND_YET');
+  // v2: 403 means the target is not invitable (no CSRF text, so not read as a stale token).
+  if (member.invitable === false) return new HttpError({ status: 403, json: { status: 403 } });
+  return undefined;
+}
+
+export function createInvitation(ctx: Pick<RouteContext, 'state' | 'now'>, tail: string, message?: string): Invitation {
+  const inv: Invitation = { id: newEntityId(), inviteeTail: tail, sharedSecret: newSharedSecret(), sentAt: ctx.now, type: 'SENT', ...(message ? { message } : {}) };
+  ctx.state.invitations.set(inv.id, inv);
+  return inv;
 }
 
 const connect: Route = {
@@ -32,25 +50,14 @@ const connect: Route = {
   },
   body: 'json',
   write: true,
-  handle: ({ state, body, now }) => {
-    const { tail, message } = parseConnectBody(body);
-    const member = state.members.get(tail);
-    if (!member) throw notFound();
-    if (pendingInvitationTo(state, tail)) throw serviceError(400, 'CANT_RESEND_YET');
-    // Assumption (not in the reference): LinkedIn's answer to inviting a 1st-degree
-    // connection is modelled as 400 with data.code ALREADY_CONNECTED.
-    if (isConnected(state, tail)) throw serviceError(400, 'ALREADY_CONNECTED');
-    const inv: Invitation = { id: newEntityId(), inviteeTail: tail, sharedSecret: newSharedSecret(), sentAt: now, ...(message ? { message } : {}) };
-    state.invitations.set(inv.id, inv);
-    return json(200, {
-      data: {
-        $type: 'com.linkedin.voyager.dash.relationships.invitation.InvitationCreationResult',
-        '*invitation': invitationUrn(inv.id),
-        invitationUrn: invitationUrn(inv.id),
-        '*invitee': profileUrn(tail),
-      },
-      included: [dashInvitationEntity(inv)],
-    });
+  handle: (ctx) => {
+    const { tail, message } = parseConnectBody(ctx.body, ctx.violate);
+    const refusal = connectRefusal(ctx, tail);
+    if (refusal) throw refusal;
+    const inv = createInvitation(ctx, tail, message);
+    const urn = invitationUrn(inv.id);
+    // D6: the result sits in data.value (v2: read only data.value).
+    return json(200, { data: { value: { '*invitation': urn, invitationUrn: urn } }, included: [dashInvitationEntity(inv)] });
   },
 };
 
@@ -66,41 +73,29 @@ const sentInvitations: Route = {
     const count = Number(query.count);
     const all = [...state.invitations.values()].reverse(); // newest first
     const page = all.slice(start, start + count);
-    const viewUrn = (id: string): string => `urn:li:fs_relSentInvitationView:${id}`;
+    // D7: legacy fs_relInvitation URNs with the fsd_invitation id.
+    const viewUrn = (id: string): string => `urn:li:fs_relInvitationView:${id}`;
+    const relUrn = (id: string): string => `urn:li:fs_relInvitation:${id}`;
     const included = page.flatMap((inv) => {
       const invitee = state.members.get(inv.inviteeTail);
       return [
-        { $type: 'com.linkedin.voyager.relationships.invitation.SentInvitationView', entityUrn: viewUrn(inv.id), '*invitation': invitationUrn(inv.id) },
+        { $type: 'com.linkedin.voyager.relationships.invitation.InvitationView', entityUrn: viewUrn(inv.id), '*invitation': relUrn(inv.id) },
         {
           $type: 'com.linkedin.voyager.relationships.invitation.Invitation',
-          entityUrn: invitationUrn(inv.id),
-          sharedSecret: inv.sharedSecret,
-          invitationState: 'PENDING',
-          invitationType: 'CONNECTION',
-          sentTime: inv.sentAt,
+          entityUrn: relUrn(inv.id),
+          mailboxItemId: inv.id,
           '*toMember': miniProfileUrn(inv.inviteeTail),
+          sharedSecret: inv.sharedSecret,
+          sentTime: inv.sentAt,
+          customMessage: inv.message !== undefined,
+          message: inv.message ?? null,
         },
         ...(invitee ? [miniProfileEntity(invitee)] : []),
       ];
     });
-    return json(200, {
-      data: { paging: { start, count, total: all.length }, '*elements': page.map((inv) => viewUrn(inv.id)) },
-      included,
-    });
+    // v2: paging.total has read 0; clients stop on a short page.
+    return json(200, { data: { data: { '*elements': page.map((inv) => viewUrn(inv.id)), paging: { start, count, total: 0 } } }, included });
   },
 };
 
-const withdraw: Route = {
-  endpoint: 'withdraw',
-  method: 'DELETE',
-  path: /^\/voyagerRelationshipsDashMemberRelationships\/urn:li:fsd_invitation:([0-9]+)$/,
-  query: {},
-  body: 'none',
-  write: true,
-  handle: ({ state, params }) => {
-    if (!state.invitations.delete(params[0] ?? '')) throw notFound();
-    return noContent();
-  },
-};
-
-export const invitationRoutes: Route[] = [connect, sentInvitations, withdraw];
+export const invitationRoutes: Route[] = [connect, sentInvitations];

@@ -1,14 +1,14 @@
 /**
- * Messaging (voyager-reference.md "Messaging": high for createMessage).
- * The read-back (`q=recipient`) is an assumed shape, low confidence: it exists
- * so a send whose answer was lost can be resolved without sending again.
+ * Messaging (v2 "Messaging": send high; read-backs medium-low, D9 low).
+ * Both send forms (hostRecipientUrns, message.conversationUrn) are accepted.
  */
 import { badRequest, HttpError, json, notFound } from '../http';
 import { newMessagingId } from '../ids';
 import { isConnected, profileUrn } from '../state';
 import { emptyArray, exactObject, literal, string } from '../shape';
 import type { DoubleState, Member, StoredMessage } from '../types';
-import { COUNT_1_100, PROFILE_URN, type Route } from './types';
+import { restliVariable } from './restli';
+import { PROFILE_URN, type Route } from './types';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const CONVERSATION_URN = /^urn:li:msg_conversation:\(urn:li:fsd_profile:([A-Za-z0-9_-]+),([A-Za-z0-9_-]+)\)$/;
@@ -89,20 +89,79 @@ const createMessage: Route = {
   },
 };
 
-const messagesByRecipient: Route = {
-  endpoint: 'messages',
+const MAILBOX_VARIABLES = /^\(mailboxUrn:.+\)$/;
+const CONVERSATION_VARIABLES = /^\(conversationUrn:.+\)$/;
+const participantUrn = (tail: string): string => `urn:li:msg_messagingParticipant:${profileUrn(tail)}`;
+
+function participantEntity(tail: string): Record<string, unknown> {
+  return { $type: 'com.linkedin.messenger.MessagingParticipant', entityUrn: participantUrn(tail), hostIdentityUrn: profileUrn(tail) };
+}
+
+/** D9 'conversations' (low; hashes rotate: another hash has no route → 400). */
+const conversations: Route = {
+  endpoint: 'conversations',
   method: 'GET',
-  path: /^\/voyagerMessagingDashMessengerMessages$/,
-  query: { q: 'recipient', mailboxUrn: PROFILE_URN, recipient: PROFILE_URN, count: COUNT_1_100 },
+  path: /^\/voyagerMessagingGraphQL\/graphql$/,
+  query: { queryId: 'messengerConversations.0d5e6781bbee71c3e51c8843c6519f48', variables: MAILBOX_VARIABLES },
   body: 'none',
   write: false,
-  handle: ({ state, query }) => {
-    if (query.mailboxUrn !== profileUrn(state.viewer.tail)) throw badRequest('mailboxUrn is not the viewer');
-    const tail = PROFILE_URN.exec(query.recipient ?? '')?.[1] ?? '';
-    if (!state.members.has(tail)) throw notFound();
-    const mine = state.messages.filter((m) => m.recipientTail === tail).reverse().slice(0, Number(query.count));
-    return json(200, { data: { '*elements': mine.map((m) => m.urn) }, included: mine.map(messageEntity) });
+  handle: ({ state, rawQuery }) => {
+    const mailbox = restliVariable(rawQuery, 'mailboxUrn', PROFILE_URN);
+    if (mailbox !== profileUrn(state.viewer.tail)) throw badRequest('variables.mailboxUrn is not the viewer');
+    const threads = [...state.conversations].filter(([tail]) => state.members.has(tail));
+    const urns = threads.map(([, id]) => conversationUrn(state.viewer.tail, id));
+    const included = threads.flatMap(([tail, id]) => [
+      {
+        $type: 'com.linkedin.messenger.Conversation',
+        entityUrn: conversationUrn(state.viewer.tail, id),
+        '*conversationParticipants': [participantUrn(state.viewer.tail), participantUrn(tail)],
+      },
+      participantEntity(tail),
+    ]);
+    if (threads.length > 0) included.push(participantEntity(state.viewer.tail));
+    return json(200, { data: { data: { messengerConversationsBySyncToken: { '*elements': urns } } }, included });
   },
 };
 
-export const messagingRoutes: Route[] = [createMessage, messagesByRecipient];
+/** D9 'messages' (low): the viewer's messages in one conversation, newest first. */
+const messages: Route = {
+  endpoint: 'messages',
+  method: 'GET',
+  path: /^\/voyagerMessagingGraphQL\/graphql$/,
+  query: { queryId: 'messengerMessages.5846eeb71c981f11e0134cb6626cc314', variables: CONVERSATION_VARIABLES },
+  body: 'none',
+  write: false,
+  handle: ({ state, rawQuery }) => {
+    const urn = restliVariable(rawQuery, 'conversationUrn', CONVERSATION_URN);
+    const [, owner, threadId] = CONVERSATION_URN.exec(urn) ?? [];
+    if (owner !== state.viewer.tail || ![...state.conversations.values()].includes(threadId ?? '')) throw notFound();
+    const list = state.messages.filter((m) => m.conversationUrn === urn).reverse();
+    return json(200, {
+      data: { data: { messengerMessagesBySyncToken: { '*elements': list.map((m) => m.urn) } } },
+      included: list.map((m) => ({
+        $type: 'com.linkedin.messenger.Message',
+        entityUrn: m.urn,
+        body: { text: m.text },
+        originToken: m.originToken,
+        deliveredAt: m.deliveredAt,
+        '*sender': participantUrn(state.viewer.tail),
+      })),
+    });
+  },
+};
+
+/** v2: "There is no q=recipient finder." */
+const byRecipient: Route = {
+  endpoint: 'messages.recipient',
+  method: 'GET',
+  path: /^\/voyagerMessagingDashMessengerMessages$/,
+  query: { q: 'recipient' },
+  body: 'any',
+  write: false,
+  violation: 'q=recipient on voyagerMessagingDashMessengerMessages (v2: there is no q=recipient finder)',
+  handle: () => {
+    throw badRequest('unknown finder: recipient');
+  },
+};
+
+export const messagingRoutes: Route[] = [createMessage, conversations, messages, byRecipient];

@@ -1,19 +1,12 @@
 /**
- * Save / unsave (voyager-reference.md "Save / unsave": high). Answers 204.
- * The GET read-back is assumed, low confidence.
+ * Save / unsave (v2 "Save / unsave": medium; D14 low). 200 with an empty
+ * body. No GET (D14): reconcile by re-sending the same state (v2: safe).
  */
-import { json, noContent, notFound } from '../http';
+import { badRequest, empty, notFound } from '../http';
 import { patchSet } from '../shape';
-import type { DoubleState } from '../types';
 import type { Route } from './types';
 
-const PATH = /^\/voyagerFeedDashSaveStates\/(urn:li:fsd_saveState:\(SAVE,(urn:li:(?:activity|ugcPost|share):[A-Za-z0-9_-]+)\))$/;
-
-function knownThread(state: DoubleState, params: string[]): { entityUrn: string; threadUrn: string } {
-  const [entityUrn = '', threadUrn = ''] = params;
-  if (!state.posts.has(threadUrn)) throw notFound();
-  return { entityUrn, threadUrn };
-}
+const PATH = /^\/voyagerFeedDashSaveStates\/urn:li:fsd_saveState:\(SAVE,(urn:li:(?:activity|ugcPost|share):[A-Za-z0-9_-]+)\)$/;
 
 export const saveRoutes: Route[] = [
   {
@@ -25,22 +18,23 @@ export const saveRoutes: Route[] = [
     write: true,
     handle: ({ state, params, body }) => {
       const saved = patchSet(body, 'saved');
-      const { threadUrn } = knownThread(state, params);
+      const threadUrn = params[0] ?? '';
+      if (!state.posts.has(threadUrn)) throw notFound();
       if (saved) state.saved.add(threadUrn);
       else state.saved.delete(threadUrn);
-      return noContent();
+      return empty(200);
     },
   },
   {
-    endpoint: 'saveState',
+    endpoint: 'save.read',
     method: 'GET',
-    path: PATH,
+    path: /^\/voyagerFeedDashSaveStates(\/.*)?$/,
     query: {},
-    body: 'none',
+    body: 'any',
     write: false,
-    handle: ({ state, params }) => {
-      const { entityUrn, threadUrn } = knownThread(state, params);
-      return json(200, { data: { entityUrn, saved: state.saved.has(threadUrn) } });
+    violation: 'GET on voyagerFeedDashSaveStates (D14: no read-back; re-send the same state)',
+    handle: () => {
+      throw badRequest('GET is not supported on saveStates');
     },
   },
 ];

@@ -7,15 +7,23 @@ export interface RouteContext {
   params: string[];
   /** Decoded once; already checked against `Route.query`. */
   query: Record<string, string>;
+  /** The raw query string (Rest.li `variables=(…)` is checked on it). */
+  rawQuery: string;
   /** Parsed JSON (null for body 'none'). */
   body: unknown;
+  /** The double's clock (Date.now() + the test offset). */
   now: number;
+  /** Records a request v2 says must never be sent (`linkedin.violations`). */
+  violate(reason: string): void;
+  /** Per invitation id, the withdraw variants that already answered "next variant" (D8). */
+  nextVariantAnswered: Map<string, Set<string>>;
 }
 
 export interface Route {
   /** Recorded as RecordedRequest.endpoint. */
   endpoint: string;
-  method: 'GET' | 'POST' | 'DELETE';
+  /** '*': any method (for paths that do not exist at all). */
+  method: 'GET' | 'POST' | 'DELETE' | '*';
   /** Matched against the path after /voyager/api, URL-decoded once. */
   path: RegExp;
   /**
@@ -23,10 +31,14 @@ export interface Route {
    * value must match exactly and also selects between routes on one path.
    */
   query: Record<string, string | RegExp>;
-  /** 'none': no body allowed; 'json': a JSON body is required. */
-  body: 'none' | 'json';
-  /** A write: a 2xx answer means the double applied it. */
+  /** 'none': no body allowed; 'json': a JSON body is required; 'any': not checked (refusals). */
+  body: 'none' | 'json' | 'any';
+  /** A write: a 2xx answer means the double applied it (unless the reply says notApplied). */
   write: boolean;
+  /** A request v2 says must never be sent: recorded as a violation as soon as the route matches, query not checked. */
+  violation?: string;
+  /** The invitation id a withdraw variant is about (D8 bookkeeping). */
+  subject?(params: string[], body: unknown): string | undefined;
   handle(ctx: RouteContext): Reply;
 }
 
