@@ -111,7 +111,7 @@ test('stop signals: the tab on a checkpoint stops before sending; a login redire
   expect(backend.finalResult(a.id)).toMatchObject({ status: 'failed', code: 'linkedin_error' });
   const meAfter = api(harness).filter((r) => r.endpoint === 'me' && r.at >= (api(harness).find((x) => x.endpoint === 'save')?.at ?? 0));
   expect(meAfter.length).toBeGreaterThanOrEqual(1);
-  expect(backend.heartbeats.at(-1)?.body.state).toBe('active');
+  await backend.waitFor(() => backend.heartbeats.at(-1)?.body.state === 'active', 15_000, 'an active heartbeat');
 
   // The linkedin.com tab itself sits on a checkpoint: nothing is sent, everything pauses.
   const tabs = context.pages().filter((p) => p.url().startsWith('https://www.linkedin.com/'));

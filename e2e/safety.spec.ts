@@ -174,11 +174,12 @@ test('LinkedIn 429 backs off (paused rate_limited, 1 h scaled, reported outbound
   const popup = await harness.openPopup();
   await popup.getByRole('button', { name: 'Resume' }).click();
   // v2: LinkedIn rotates JSESSIONID. The write is refused once (not applied), the tab re-reads its cookie, the retry goes through.
+  const seenBefore = linkedin.apiRequests().length;
   linkedin.rotateCsrf({ match: (r) => r.method === 'POST' });
   const b = backend.enqueue({ type: 'save', params: { post: post.threadUrn } });
   await backend.waitForFinal([b.id], 15_000);
   expect(backend.finalResult(b.id)).toMatchObject({ status: 'succeeded', output: { saved: true } });
-  const saves = linkedin.apiRequests().filter((r) => r.endpoint === 'save');
+  const saves = linkedin.apiRequests().slice(seenBefore).filter((r) => r.endpoint === 'save');
   expect(saves.map((r) => r.status)).toEqual([403, 200]);
   expect(saves[0]?.headers['csrf-token']).not.toBe(saves[1]?.headers['csrf-token']);
   expect(saves[1]?.headers['csrf-token']).toBe(linkedin.session.jsessionId);
@@ -188,7 +189,7 @@ test('LinkedIn 429 backs off (paused rate_limited, 1 h scaled, reported outbound
   await backend.waitForFinal([c.id], 15_000);
   expect(backend.finalResult(c.id)).toMatchObject({ status: 'failed', code: 'linkedin_error' });
   expect(linkedin.apiRequests().filter((r) => r.endpoint === 'me').length).toBeGreaterThanOrEqual(1);
-  expect(backend.heartbeats.at(-1)?.body.state).toBe('active');
+  await backend.waitFor(() => backend.heartbeats.at(-1)?.body.state === 'active', 15_000, 'an active heartbeat');
   const d = backend.enqueue({ type: 'unsave', params: { post: post.threadUrn } });
   await backend.waitForFinal([d.id], 15_000);
   expect(backend.finalResult(d.id)?.status).toBe('succeeded');
