@@ -2,8 +2,9 @@
  * Chaos: 200 mixed actions while the service worker is killed at random
  * points, the whole browser is restarted with the same profile, the backend
  * fails 30 % of calls and LinkedIn drops some answers after applying them.
- * Exactly one write per action reaches LinkedIn (a save may be sent again:
- * setting the same state is v2's safe reconcile, as no read-back exists),
+ * Exactly one write per action reaches LinkedIn (a save, or a follow of a
+ * company given by id, may be sent again: setting the same state is v2's
+ * safe reconcile where no read-back exists),
  * every action gets a final result, repeated deliveries are identical, the
  * audit log agrees, and outcomes stay unknown only where v2 names no usable
  * read-back (share).
@@ -128,8 +129,8 @@ test('chaos: no action lost, none executed twice, deliveries identical, audit ag
   const described = (w: (typeof writes)[number]) => decodeURIComponent(`${w.path}?${w.rawQuery}`) + JSON.stringify(w.body ?? '');
   const counts = { succeeded: 0, failed: 0, refused: 0, deferred: 0, reconciled: 0, duplicateDeliveries: 0, unknown: 0 };
   const unknownTypes: string[] = [];
-  // Types whose write sets a state with no read-back: re-sending it is the reconcile (v2).
-  const resendable = new Set(['save', 'unsave']);
+  // Types whose write sets a state with no read-back (saves; companies given by id): re-sending it is the reconcile (v2).
+  const resendable = new Set(['save', 'unsave', 'follow_company']);
   for (const p of planned) {
     const final = backend.finalResult(p.id) as ActionResult;
     counts[final.status]++;

@@ -138,7 +138,7 @@ test('a redirect to the login wall means signed out (li_at deleted); nothing mor
   expect(linkedin.mutations()).toHaveLength(0);
 });
 
-test('a 5xx after applying is reconciled by read-back (one write); a 200 with GraphQL errors is never a success; limits at 400 and 200', async ({ harness }) => {
+test('a 5xx after applying is reconciled by read-back (one write); an SDUI 500 is a plain failure; a 200 with GraphQL errors is never a success; limits at 400 and 200', async ({ harness }) => {
   const { linkedin, backend } = harness;
   linkedin.addCompany({ id: '4242', slug: 'acme-v2' });
   linkedin.fail({ kind: 'serverErrorAfterApply', status: 502 }, { match: (r) => r.endpoint === 'follow', times: 1 });
@@ -146,6 +146,16 @@ test('a 5xx after applying is reconciled by read-back (one write); a 200 with Gr
   await backend.waitForFinal([follow.id], 30_000);
   expect(backend.finalResult(follow.id)).toMatchObject({ status: 'succeeded', output: { following: true, reconciled: true } });
   expect(linkedin.mutations().filter((r) => r.endpoint === 'follow')).toHaveLength(1);
+
+  // An SDUI 500 means an incomplete body, not a maybe-applied write: a plain failure, no read-back, no resend.
+  const liked = linkedin.addPost();
+  linkedin.state.reactions.set(liked.threadUrn, 'LIKE');
+  linkedin.fail({ kind: 'serverError' }, { match: (r) => r.endpoint === 'unreact.sdui', times: 1 });
+  const unreact = backend.enqueue({ type: 'unreact', params: { post: liked.threadUrn } });
+  await backend.waitForFinal([unreact.id], 30_000);
+  expect(backend.finalResult(unreact.id)).toMatchObject({ status: 'failed', code: 'linkedin_error', output: { httpStatus: 500 } });
+  expect(writesTo(harness, 'unreact.sdui')).toHaveLength(1);
+  expect(linkedin.state.reactions.get(liked.threadUrn)).toBe('LIKE');
 
   const post = linkedin.addPost();
   linkedin.fail({ kind: 'graphqlErrors' }, { match: (r) => r.endpoint === 'share', times: 1 });

@@ -54,13 +54,14 @@ export const ROWS: readonly RowDef[] = [
   { key: 'withdraw_profile', label: 'withdraw (profile)', type: 'withdraw', input: 'profile URL (/in/<slug>/)', goal: { cold: 3, warm: 1 } },
   { key: 'message', label: 'message', type: 'message', input: 'profile URL (/in/<slug>/), 1st degree', goal: { cold: 3, warm: 2 } },
   { key: 'react', label: 'react', type: 'react', input: 'post URL (/feed/update/urn:li:activity:<id>/)', goal: { cold: 2, warm: 1 } },
-  { key: 'unreact', label: 'unreact', type: 'unreact', input: 'post URL (/feed/update/urn:li:activity:<id>/)', goal: { cold: 2, warm: 1 } },
+  // v2: the server action's 200 has no success marker, so the reactions list confirms it (one read more than a Voyager DELETE would need).
+  { key: 'unreact', label: 'unreact', type: 'unreact', input: 'post URL (/feed/update/urn:li:activity:<id>/)', goal: { cold: 3, warm: 2 } },
   { key: 'comment', label: 'comment', type: 'comment', input: 'post URL (/feed/update/urn:li:activity:<id>/)', goal: { cold: 2, warm: 1 } },
   { key: 'follow_member', label: 'follow_member', type: 'follow_member', input: 'profile URL (/in/<slug>/)', goal: { cold: 2, warm: 1 } },
   { key: 'unfollow_member', label: 'unfollow_member', type: 'unfollow_member', input: 'profile URL (/in/<slug>/)', goal: { cold: 2, warm: 1 } },
   { key: 'follow_company', label: 'follow_company', type: 'follow_company', input: 'company URL (/company/<slug>/)', goal: { cold: 2, warm: 1 } },
   { key: 'unfollow_company', label: 'unfollow_company', type: 'unfollow_company', input: 'company URL (/company/<slug>/)', goal: { cold: 2, warm: 1 } },
-  { key: 'share', label: 'share', type: 'share', input: 'post URL (/feed/update/urn:li:activity:<id>/) + commentary', goal: { cold: 2, warm: 1 } },
+  { key: 'share', label: 'share', type: 'share', input: 'urn:li:share:<id> + commentary (v2: a repost with text needs the share URN)', goal: { cold: 2, warm: 1 } },
   { key: 'save', label: 'save', type: 'save', input: 'post URL (/feed/update/urn:li:activity:<id>/)', goal: { cold: 2, warm: 1 } },
   { key: 'unsave', label: 'unsave', type: 'unsave', input: 'post URL (/feed/update/urn:li:activity:<id>/)', goal: { cold: 2, warm: 1 } },
 ];
@@ -167,7 +168,7 @@ interface World {
   friend: Member;
   followTarget: Member;
   companySlug: string;
-  posts: { react: string; comment: string; share: string; save: string };
+  posts: { react: string; comment: string; share: string; save: string; fallback: string };
 }
 
 function seedWorld(li: LinkedInDouble): World {
@@ -178,6 +179,7 @@ function seedWorld(li: LinkedInDouble): World {
   const followTarget = li.addMember({ slug: 'bench-follow', firstName: 'Finn', lastName: 'Follow', distance: 2 });
   li.addCompany({ id: '3003', slug: 'bench-company', name: 'Bench Company' });
   const post = (id: string): string => li.addPost({ id }).threadUrn;
+  const shareUrn = li.addPost({ id: '7200000000000000003' }).shareUrn ?? '';
   return {
     connectTarget,
     withdrawTarget,
@@ -188,8 +190,9 @@ function seedWorld(li: LinkedInDouble): World {
     posts: {
       react: post('7200000000000000001'),
       comment: post('7200000000000000002'),
-      share: post('7200000000000000003'),
+      share: shareUrn,
       save: post('7200000000000000004'),
+      fallback: post('7200000000000000005'),
     },
   };
 }
@@ -228,7 +231,7 @@ function steps(li: LinkedInDouble, w: World): Step[] {
   const comment: ActionSpec = { label: 'comment', type: 'comment', params: { post: postUrl(w.posts.comment), text: 'Thanks for sharing this.' }, expect: ok };
   const member = (type: 'follow_member' | 'unfollow_member'): ActionSpec => ({ label: type, type, params: { profile: profileUrl(w.followTarget) }, expect: ok });
   const company = (type: 'follow_company' | 'unfollow_company'): ActionSpec => ({ label: type, type, params: { company: companyUrl }, expect: ok });
-  const share: ActionSpec = { label: 'share', type: 'share', params: { post: postUrl(w.posts.share), commentary: 'Worth a read.' }, expect: ok };
+  const share: ActionSpec = { label: 'share', type: 'share', params: { post: w.posts.share, commentary: 'Worth a read.' }, expect: ok };
   const saveSpec = (type: 'save' | 'unsave'): ActionSpec => ({ label: type, type, params: { post: postUrl(w.posts.save) }, expect: ok });
   const refusedMessage: ActionSpec = {
     label: 'message (2nd degree, refused)',
@@ -321,8 +324,68 @@ function steps(li: LinkedInDouble, w: World): Step[] {
     { row: 'unsave', phase: 'warm', setup: 'after the cold save (nothing to cache)', clearCache: false, prime: [], measure: saveSpec('unsave') },
     { row: 'save', phase: 'warm', setup: 'after unsave (nothing to cache)', clearCache: false, prime: [], measure: saveSpec('save') },
     { row: 'unsave', phase: 'cold', setup: cold, clearCache: true, prime: [], measure: saveSpec('unsave') },
+    // What a fallback costs: the primary variant is switched to "next variant" once in the double (v2).
+    // Last, because each leaves the answering variant remembered (cold: the cache store, which holds it, is emptied first).
+    ...fallbacks(li, w, profileUrl(w.followTarget)),
   ];
 }
+
+function fallbacks(li: LinkedInDouble, w: World, followUrl: string): Step[] {
+  const once = (endpoint: string, status: 400 | 404 | 405, also?: (r: { query: Record<string, string> }) => boolean) => () =>
+    li.fail({ kind: 'nextVariant', status }, { match: (r) => r.endpoint === endpoint && (also?.(r) ?? true), times: 1 });
+  const fallbackPost = postUrl(w.posts.fallback);
+  return [
+    {
+      row: 'follow_member',
+      phase: 'extra',
+      title: 'follow_member, cold, profile decoration WebTopCardCore-19 rotated (400 without a code) → FullProfileWithEntities-96',
+      setup: 'cache store emptied; the -19 decoration answers 400 once',
+      clearCache: true,
+      before: once('profile', 400, (r) => (r.query.decorationId ?? '').endsWith('-19')),
+      prime: [],
+      measure: { label: 'follow_member', type: 'follow_member', params: { profile: followUrl }, expect: ok },
+    },
+    {
+      row: 'connect',
+      phase: 'extra',
+      title: 'connect (no note), cold, Voyager create gone (404) → SDUI addaAddConnection',
+      setup: 'cache store emptied; invitation removed in the double; the Voyager create answers 404 once',
+      clearCache: true,
+      before: () => {
+        dropInvitations(li, w.connectTarget.tail);
+        li.state.withdrawnAt.delete(w.connectTarget.tail);
+        once('connect', 404)();
+      },
+      prime: [],
+      measure: { label: 'connect', type: 'connect', params: { profile: profileUrl(w.connectTarget) }, expect: ok },
+    },
+    {
+      row: 'withdraw_urn',
+      phase: 'extra',
+      title: 'withdraw by invitationUrn, Voyager withdraw gone (404) → SDUI addaWithdrawInvitation (needs the sent list and the invitee lookup)',
+      setup: 'cache store emptied; invitation created in the double; the Voyager withdraw answers 404 once',
+      clearCache: true,
+      before: () => {
+        urnForFallback = addInvitation(li, w.urnTarget.tail);
+        once('withdraw', 404)();
+      },
+      prime: [],
+      measure: () => ({ label: 'withdraw (invitationUrn)', type: 'withdraw', params: { invitationUrn: urnForFallback }, expect: ok }),
+    },
+    {
+      row: 'save',
+      phase: 'extra',
+      title: 'save, Voyager saveStates answers 405 → SDUI update.saveState',
+      setup: 'cache store emptied; the Voyager save answers 405 once',
+      clearCache: true,
+      before: once('save', 405),
+      prime: [],
+      measure: { label: 'save', type: 'save', params: { post: fallbackPost }, expect: ok },
+    },
+  ];
+}
+
+let urnForFallback = '';
 
 /** Replaces member tails with <slug> so cache keys read well. */
 function readableKey(key: string, members: readonly Member[]): string {

@@ -10,7 +10,8 @@
  * Read-backs: a member's FollowingState from the profile lookup (low; a
  * metered view), a company's followingInfo.following from the company
  * lookup. Whether GET works on followingStates is unknown: never sent.
- * Setting a state twice is harmless, but a read-back is used where one exists.
+ * Setting a state twice is harmless (v2): a read-back is used where one
+ * exists, and where none answers the same state is simply set again.
  */
 import { companyParams, memberParams } from '../../contract/params';
 import type { Verdict } from '../voyager/classify';
@@ -56,7 +57,8 @@ async function readBack(ctx: ActionContext, entityUrn: string, following: boolea
     : companySlug
       ? await readCompanyFollowing(ctx, companySlug)
       : 'a company given by id has no known read-back (the lookup is by universal name)';
-  if (typeof state === 'string') return { kind: 'unknown', reason: state };
+  // Following sets a state: where LinkedIn cannot tell us, setting it again is the safe reconcile (v2).
+  if (typeof state === 'string') return { kind: 'resend', reason: state };
   if (state !== following) return { kind: 'not_done' };
   return { kind: 'done', outcome: succeeded(doneMessage(following), { [isCompany ? 'companyUrn' : 'profileUrn']: entityUrn, following }) };
 }
