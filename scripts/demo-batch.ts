@@ -10,6 +10,8 @@ export interface DemoWorld {
   colleague: string;
   postA: string;
   postB: string;
+  /** postB's share URN: a repost with commentary needs it (voyager-reference.md v2, "Repost"). */
+  postBShare: string;
 }
 
 export function seedWorld(linkedin: LinkedInDouble): DemoWorld {
@@ -22,7 +24,7 @@ export function seedWorld(linkedin: LinkedInDouble): DemoWorld {
   const postA = linkedin.addPost({ id: '7123456789012345678' });
   const postB = linkedin.addPost({ id: '7123456789012345999' });
   void friend;
-  return { friend: friend.slug, stranger: stranger.slug, colleague: colleague.tail, postA: postA.id, postB: postB.threadUrn };
+  return { friend: friend.slug, stranger: stranger.slug, colleague: colleague.tail, postA: postA.id, postB: postB.threadUrn, postBShare: postB.shareUrn ?? '' };
 }
 
 export function demoBatch(w: DemoWorld): Array<{ label: string; type: string; params: Record<string, unknown> }> {
@@ -38,7 +40,7 @@ export function demoBatch(w: DemoWorld): Array<{ label: string; type: string; pa
     { label: 'unfollow_member', type: 'unfollow_member', params: { profile: `urn:li:fsd_profile:${w.colleague}` } },
     { label: 'follow_company (URL)', type: 'follow_company', params: { company: 'https://www.linkedin.com/company/analytical-engines/' } },
     { label: 'unfollow_company (id)', type: 'unfollow_company', params: { company: '2882' } },
-    { label: 'share with commentary', type: 'share', params: { post: w.postB, commentary: 'Worth a read.' } },
+    { label: 'share with commentary', type: 'share', params: { post: w.postBShare, commentary: 'Worth a read.' } },
     { label: 'save', type: 'save', params: { post: w.postA } },
     { label: 'unsave', type: 'unsave', params: { post: w.postA } },
     { label: 'invalid: react ANGRY', type: 'react', params: { post: w.postA, reaction: 'ANGRY' } },
