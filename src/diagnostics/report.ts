@@ -11,14 +11,8 @@ import type { ProbeInputs, ProbeResult, ProbeStatus } from './probes';
 
 export const REPORT_KIND = 'outbound-executor/check-linkedin';
 
-export interface ReportResult {
-  endpoint: string;
-  variant?: string;
-  status: ProbeStatus;
-  httpStatus: number | null;
-  unexpected: string[];
-  note?: string;
-}
+/** A probe's result as the report carries it (the same fields, scrubbed). */
+export type ReportResult = ProbeResult;
 
 export interface CheckReport {
   kind: typeof REPORT_KIND;
