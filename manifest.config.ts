@@ -3,6 +3,9 @@ import pkg from './package.json' with { type: 'json' };
 
 // Least privilege: LinkedIn is the only host. The backend is reached through
 // CORS (the protocol obliges it to answer), so it needs no host permission.
+// No `tabs`: the host permission already shows linkedin.com tabs' URLs, which
+// is all the transport reads (`tabs` would add "Read your browsing history").
+// Never in incognito: a private window's LinkedIn session is not the bound one.
 export default defineManifest({
   manifest_version: 3,
   name: 'Outbound Executor',
@@ -13,6 +16,12 @@ export default defineManifest({
   action: { default_popup: 'src/ui/popup/index.html', default_title: 'Outbound Executor' },
   options_page: 'src/ui/options/index.html',
   background: { service_worker: 'src/background/index.ts', type: 'module' },
-  permissions: ['storage', 'alarms', 'cookies', 'scripting', 'tabs', 'notifications'],
+  permissions: ['storage', 'alarms', 'cookies', 'scripting', 'notifications'],
   host_permissions: ['https://www.linkedin.com/*'],
+  incognito: 'not_allowed',
+  // Only the extension's own files run in its pages; no eval, no inline script, no plugins, no framing.
+  // connect-src stays open: the backend is whatever https origin (or loopback) the user configures.
+  content_security_policy: {
+    extension_pages: "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'; img-src 'self' data:; style-src 'self'; connect-src https: wss: http://127.0.0.1:* ws://127.0.0.1:* http://localhost:* ws://localhost:*",
+  },
 });

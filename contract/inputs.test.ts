@@ -1,6 +1,6 @@
 /** The param parsers against every accepted form and every rejection class. */
 import { describe, expect, it } from 'vitest';
-import { encodeSlug, parseCompany, parseInvitationUrn, parsePost, parseProfile, type ParseResult } from './inputs';
+import { MAX_REFERENCE_LENGTH, encodeSlug, parseCompany, parseInvitationUrn, parsePost, parsePostsSlug, parseProfile, type ParseResult } from './inputs';
 
 const TAIL = 'ACoAAB1234abcdEFGH_-xyz';
 const ACT = '7123456789012345678';
@@ -359,5 +359,63 @@ describe('parseInvitationUrn', () => {
     ['urn:li:fsd_profile:ACoAAB1234abcdEFGH_-xyz', 'urn:li:fsd_profile is not an invitation URN; expected urn:li:fsd_invitation:<id>'],
   ])('%j', (input, expected) => {
     expect(reason(parseInvitationUrn(input))).toContain(expected);
+  });
+});
+
+describe('bounded, linear parsing (security review: ReDoS)', () => {
+  const MB = 1 << 20;
+  const fill = (unit: string, prefix = '', suffix = '') => prefix + unit.repeat(Math.ceil((MB - prefix.length - suffix.length) / unit.length)) + suffix;
+  // Shapes that made backtracking parsers slow: many partial markers, long runs, a bad last character.
+  const adversarial = [
+    fill('-activity-1', 'https://www.linkedin.com/posts/', '!'),
+    fill('_ugcPost-', '/posts/'),
+    fill('-', 'https://www.linkedin.com/posts/x'),
+    fill('a.', 'linkedin.com/', '!'),
+    fill('%41', 'https://www.linkedin.com/in/'),
+    fill(',', 'urn:li:fsd_update:(urn:li:activity:1'),
+    fill(':', 'urn:li:fsd_profile:'),
+    fill('a'),
+    fill('1'),
+    fill(' '),
+  ];
+  const parsers: Record<string, (input: unknown) => ParseResult<unknown>> = { parseProfile, parsePost, parseCompany, parseInvitationUrn };
+
+  // The one time bound in the suite: it guards against milliseconds turning into minutes.
+  it.each(Object.keys(parsers))('%s refuses 1 MB inputs quickly, naming the length', (name) => {
+    const parse = parsers[name] ?? parseProfile;
+    const started = performance.now();
+    for (const input of adversarial) expect(reason(parse(input))).toMatch(/too long: \d+ characters, at most 4096/);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('adversarial inputs at the cap are parsed (to a result) quickly by every parser', () => {
+    const started = performance.now();
+    for (const parse of Object.values(parsers)) for (const input of adversarial) parse(input.slice(0, MAX_REFERENCE_LENGTH));
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('the cap applies before trimming, and a reference at the cap is still parsed', () => {
+    expect(reason(parseProfile(`${' '.repeat(MAX_REFERENCE_LENGTH)}jdoe`))).toMatch(/too long/);
+    const atCap = `https://www.linkedin.com/in/jdoe/?x=${'a'.repeat(MAX_REFERENCE_LENGTH - 36)}`;
+    expect(atCap).toHaveLength(MAX_REFERENCE_LENGTH);
+    expect(value(parseProfile(atCap))).toEqual({ kind: 'slug', slug: 'jdoe' });
+  });
+
+  it('the /posts/ slug scan is linear: 1 MB of markers takes well under a second', () => {
+    const started = performance.now();
+    expect(parsePostsSlug(fill('-activity-1', '', '!'))).toBeNull();
+    expect(parsePostsSlug(fill('_share-', 'x'))).toBeNull();
+    expect(parsePostsSlug(fill('x', 'jdoe_hello-activity-7123456789012345678-'))).toEqual({ kind: 'activity', id: '7123456789012345678' });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('the /posts/ slug scan keeps the old rule: the last marker whose id ends the slug or is followed by -[A-Za-z0-9_-]*', () => {
+    expect(parsePostsSlug('jdoe_hi-activity-1-share-2')).toEqual({ kind: 'share', id: '2' });
+    expect(parsePostsSlug('jdoe_hi-activity-1-share-2x')).toEqual({ kind: 'activity', id: '1' });
+    expect(parsePostsSlug('jdoe_hi-activity-12abc')).toBeNull();
+    expect(parsePostsSlug('jdoe-UGCPOST-5-AbC_d')).toEqual({ kind: 'UGCPOST', id: '5' });
+    expect(parsePostsSlug('activity-1')).toBeNull();
+    expect(parsePostsSlug('_activity-1')).toEqual({ kind: 'activity', id: '1' });
+    expect(parsePostsSlug('x-activity-1-%21')).toBeNull();
   });
 });

@@ -31,10 +31,19 @@ function describeType(input: unknown): string {
   return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
 }
 
+/**
+ * The longest reference any parser looks at. Real ones are well under 1 kB
+ * (a post URL with tracking parameters included); the cap is checked before
+ * any parsing so that no regular expression, URL parser or decoder ever sees
+ * a megabyte of input from the backend (a retried action would block every pass).
+ */
+export const MAX_REFERENCE_LENGTH = 4096;
+
 /** The trimmed string, or why the input is not a usable string. */
 function trimmedString(input: unknown): ParseResult<string> {
   if (input === undefined) return fail('is required');
   if (typeof input !== 'string') return fail(`must be a string, got ${describeType(input)}`);
+  if (input.length > MAX_REFERENCE_LENGTH) return fail(`is too long: ${input.length} characters, at most ${MAX_REFERENCE_LENGTH}`);
   const s = input.trim();
   return s === '' ? fail('must not be empty') : ok(s);
 }
@@ -248,8 +257,30 @@ function parsePostUrn(s: string): ParseResult<PostRef> {
   return fail(`${urnType(urn)} is not a post URN; ${POST_EXPECTED}`);
 }
 
-// /posts/<author>_<words>-activity-<id>-<x>; greedy ".*" picks the last kind marker.
-const POSTS_SLUG = /^.*[-_](activity|ugcPost|share)-(\d+)(?:-[A-Za-z0-9_-]*)?$/i;
+// A kind marker in a /posts/ slug: "-activity-<id>" (or "_…", ugcPost, share).
+const POSTS_MARKER = /[-_](activity|ugcPost|share)-(\d+)/gi;
+const SLUG_TAIL_CHAR = /[A-Za-z0-9_-]/;
+
+/**
+ * /posts/<author>_<words>-activity-<id>-<x>: the last kind marker whose id is
+ * followed by the end or by "-" and only [A-Za-z0-9_-]. Written as one scan
+ * (linear in the input): the single regular expression this replaces,
+ * `^.*[-_](kind)-(\d+)(?:-[A-Za-z0-9_-]*)?$`, re-read the tail for every
+ * marker and took seconds on a few hundred kB.
+ */
+export function parsePostsSlug(segment: string): { kind: string; id: string } | null {
+  // Where the run of tail characters that reaches the end of the segment starts.
+  let tailStart = segment.length;
+  while (tailStart > 0 && SLUG_TAIL_CHAR.test(segment.charAt(tailStart - 1))) tailStart--;
+  let found: { kind: string; id: string } | null = null;
+  POSTS_MARKER.lastIndex = 0;
+  for (let m = POSTS_MARKER.exec(segment); m !== null; m = POSTS_MARKER.exec(segment)) {
+    const end = m.index + m[0].length;
+    const endsWell = end === segment.length || (segment.charAt(end) === '-' && tailStart <= end + 1);
+    if (endsWell) found = { kind: m[1] ?? '', id: m[2] ?? '' };
+  }
+  return found;
+}
 
 function parsePostUrl(s: string): ParseResult<PostRef> {
   const path = linkedInPath(s, 'post');
@@ -265,9 +296,9 @@ function parsePostUrl(s: string): ParseResult<PostRef> {
   }
   if (first === 'posts') {
     if (second === undefined) return fail('post URL has nothing after /posts/');
-    const m = POSTS_SLUG.exec(second);
-    if (!m) return fail(`post URL ${showPath(segments)} has no -activity-<id>, -ugcPost-<id> or -share-<id> part`);
-    return postRef(m[1] ?? '', m[2] ?? '');
+    const marker = parsePostsSlug(second);
+    if (!marker) return fail(`post URL ${showPath(segments)} has no -activity-<id>, -ugcPost-<id> or -share-<id> part`);
+    return postRef(marker.kind, marker.id);
   }
   return fail(`not a LinkedIn post URL: expected /feed/update/urn:li:activity:<id>/ or /posts/…-activity-<id>-…, got ${showPath(segments)}`);
 }

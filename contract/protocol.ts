@@ -30,19 +30,54 @@ export const accountSchema = z.object({
 });
 export type Account = z.infer<typeof accountSchema>;
 
+/** The largest `requestedBy` kept, serialised as JSON (UTF-8 bytes): the audit log holds it for every action. */
+export const REQUESTED_BY_MAX_BYTES = 4096;
+export const ACTION_TYPE_MAX = 64;
+
+/**
+ * An id the executor puts in a URL path (`/actions/{id}/result`) and stores:
+ * "." or ".." would be resolved away by the URL parser and "/" would change
+ * the path, so a result could land on another endpoint.
+ */
+/** True for an id that is safe as one URL path segment: not "." or "..", no "/". */
+export function isPathSafeId(id: string): boolean {
+  return id.length >= 1 && id.length <= 200 && id !== '.' && id !== '..' && !id.includes('/');
+}
+
+const pathSafeId = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((s) => s !== '.' && s !== '..', { message: 'must not be "." or ".."' })
+  .refine((s) => !s.includes('/'), { message: 'must not contain "/"' });
+
+function serialisedBytes(value: unknown): number {
+  try {
+    const json = JSON.stringify(value);
+    return json === undefined ? 0 : new TextEncoder().encode(json).length;
+  } catch {
+    // Too deep to serialise: certainly too big to keep.
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
 /**
  * The envelope of a leased action. `type` and `params` stay loose here: they
  * are validated per type later, so that a bad action can still be reported
- * against its id with a message naming the field.
+ * against its id with a message naming the field. What the executor stores
+ * or echoes is bounded here, whatever the backend sends.
  */
 export const leasedActionSchema = z.object({
-  id: z.string().min(1).max(200),
-  type: z.string(),
+  id: pathSafeId,
+  type: z.string().max(ACTION_TYPE_MAX, { message: `must be at most ${ACTION_TYPE_MAX} characters` }),
   params: z.unknown(),
-  idempotencyKey: z.string().min(1).max(200),
-  createdAt: z.string().optional(),
+  idempotencyKey: pathSafeId,
+  createdAt: z.string().max(64).optional(),
   leaseExpiresAt: z.string().datetime({ offset: true }).optional(),
-  requestedBy: z.unknown().optional(),
+  requestedBy: z
+    .unknown()
+    .refine((v) => serialisedBytes(v) <= REQUESTED_BY_MAX_BYTES, { message: `must be at most ${REQUESTED_BY_MAX_BYTES} bytes as JSON` })
+    .optional(),
 });
 export type LeasedAction = z.infer<typeof leasedActionSchema>;
 

@@ -17,6 +17,11 @@ export interface HarnessOptions {
   headed?: boolean;
   signedIn?: boolean;
   configure?: boolean;
+  /**
+   * The answer to "may a LinkedIn tab be opened in the background?", stored before `configure`.
+   * Most tests answer yes (as a user who allowed it); null leaves it unasked, as on a new install.
+   */
+  backgroundTab?: boolean | null;
   /** Reuse doubles (e.g. across a browser restart). */
   linkedin?: LinkedInDouble;
   backend?: BackendDouble;
@@ -127,6 +132,17 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       if (!opts.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+  const backgroundTab = opts.backgroundTab === undefined ? true : opts.backgroundTab;
+  // Only with configure: a test that configures by itself starts from no stored settings at all.
+  if (backgroundTab !== null && (opts.configure ?? true)) {
+    // Through the worker's own settings lock, before the backend is configured: the first pass already knows.
+    await (await worker()).evaluate(async (allow) => {
+      await navigator.locks.request('settings', async () => {
+        const stored = ((await chrome.storage.local.get('settings')) as { settings?: Record<string, unknown> }).settings ?? {};
+        await chrome.storage.local.set({ settings: { ...stored, allowBackgroundTab: allow } });
+      });
+    }, backgroundTab);
+  }
   if (opts.signedIn ?? true) await harness.signIn();
   if (opts.configure ?? true) {
     const page = await harness.configure();

@@ -423,6 +423,8 @@ test('popup: active with recent results and limits; pause and resume by the user
 
 test('popup banner: signed out of LinkedIn, then signed in as another account (mismatch)', async ({ harness }) => {
   const { linkedin } = harness;
+  // The user's own linkedin.com tab: who is signed in is read there (no tab is opened just for that).
+  await (await harness.context.newPage()).goto('https://www.linkedin.com/feed/');
   const popup = await harness.openPopup();
   const banner = popup.locator('#banner');
   await expect(banner).toHaveText('Active');

@@ -21,12 +21,12 @@ async function verify(content: string, extra: string[] = []): Promise<{ code: nu
   }
 }
 
-function exported(n: number): Array<Record<string, unknown>> {
+function exported(n: number, actionId = (i: number) => `a${i}`): Array<Record<string, unknown>> {
   const rows: Array<Record<string, unknown>> = [];
   let prev = GENESIS_HASH;
   for (let i = 1; i <= n; i++) {
     const f = {
-      at: i, actionId: `a${i}`, type: 'follow_member', bucket: 'follows', paramsSummary: 'profile x', idempotencyKey: `k${i}`,
+      at: i, actionId: actionId(i), type: 'follow_member', bucket: 'follows', paramsSummary: 'profile x', idempotencyKey: `k${i}`,
       requestedBy: null, startedAt: i, finishedAt: i, status: 'succeeded', code: null, message: 'ok', httpStatus: 200,
       mutated: true, linkedinRequests: 1, account: null,
     };
@@ -38,6 +38,13 @@ function exported(n: number): Array<Record<string, unknown>> {
 }
 
 describe('npm run verify-audit', () => {
+  it('verifies formula-looking fields exactly: only the CSV neutralises them, the JSON export holds what was hashed', async () => {
+    const rows = exported(3, (i) => ['=HYPERLINK("x")', '+1', "'@x"][i - 1] ?? '');
+    const ok = await verify(JSON.stringify(rows));
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('The chain is unbroken from the first entry ever written');
+  }, 30_000);
+
   it('accepts a complete export, reports the gaps of a partial one, and fails an altered one', async () => {
     const rows = exported(4);
     const ok = await verify(JSON.stringify(rows));

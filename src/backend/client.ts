@@ -53,6 +53,8 @@ export function createBackendClient(config: BackendClientConfig): BackendClient 
         body: JSON.stringify(body),
         // Never send or accept cookies: the backend gets nothing from the browser's jar.
         credentials: 'omit',
+        // A redirect would carry the token and the results to a host nobody configured: an error, never followed.
+        redirect: 'error',
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {

@@ -16,6 +16,7 @@ import { resumeDecision } from '../store/job-state';
 import { LinkedInStop, createLinkedInClient, type StopVerdict } from '../voyager/client';
 import { NotSentError, type Transport } from '../voyager/transport';
 import { clearInFlight, inFlightUntil, markInFlight } from './inflight';
+import { errorTextForBackend } from './error-text';
 import { DAY, isIndefinite, iso, scaled } from '../time';
 import type { Suspension } from '../safety/drift';
 import { INVITATION_LIMIT_CLOSE_MS, SESSION_RETRY_MS } from '../safety/limits';
@@ -202,7 +203,6 @@ export async function executeJob(
     try {
       outcome = await prepared.action.run(ctx);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
       if (error instanceof LeaseExpired) {
         outcome = outcomeOf('lease_expired', `lease expired at ${job.action.leaseExpiresAt} before the write could start`);
       } else if (error instanceof LinkedInStop) {
@@ -210,7 +210,7 @@ export async function executeJob(
         outcome = stopOutcome(error.verdict, stopUntil(error.verdict));
       } else if (!mutated) {
         // Nothing reached LinkedIn (e.g. no usable tab): safe to hand back for later.
-        outcome = outcomeOf('outbound_throttled', `could not reach LinkedIn: ${message}`, { retryAt: env.now() + scaled(60_000) });
+        outcome = outcomeOf('outbound_throttled', `could not reach LinkedIn: ${errorTextForBackend(error)}`, { retryAt: env.now() + scaled(60_000) });
       } else {
         // The answer was lost (or the tab went away mid-write): the write may have landed, or
         // may still land. Not finished now: reconciled by a read-back once it cannot be in flight.

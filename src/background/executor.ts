@@ -12,11 +12,10 @@ import { acceptableTypes, availableAt, earliestAvailable, nextSlotAt } from '../
 import { isConfigured, loadSettings, settingsFingerprint, type Settings } from '../settings/store';
 import type { JobRecord } from '../store/db';
 import { admitLeased, purgeFinishedJobs, unfinishedJobs } from '../store/jobs';
-import { DAY, HOUR, SECOND, scaled, scaledWait } from '../time';
+import { DAY, HOUR, scaled } from '../time';
 import type { StopVerdict } from '../voyager/client';
 import { readSession } from '../voyager/session';
-import type { Transport } from '../voyager/transport';
-import { backoffMs } from './backoff';
+import { NoLinkedInTabError, existingTabOnly, type Transport } from '../voyager/transport';
 import { deferJobsInHand } from './defer-in-hand';
 import { deliverOutbox } from './deliver-outbox';
 import { executeJob, resumeRunningJob, type AttemptEffects, type JobEnvironment } from './execute-job';
@@ -26,8 +25,11 @@ import { safetyInput } from './safety-input';
 import { ensureViewer } from './viewer';
 import { RECHECK_MS, recordAnswer } from '../safety/drift';
 import { notifySuspended, recheckSuspended } from './recheck';
-import { reportMalformed } from './malformed';
+import { reportMalformed, takeAtMost } from './malformed';
 import { wakeAt } from './wake';
+import { DEFAULT_POLL_MS, LEASE_MAX, recordLeaseAnswer, workNeedsTab } from './work-before-tab';
+
+export { DEFAULT_POLL_MS, POLL_CEILING_MS, POLL_FLOOR_MS } from './work-before-tab';
 
 export interface ExecutorDeps {
   now: () => number;
@@ -35,11 +37,10 @@ export interface ExecutorDeps {
   version: string;
 }
 
-export const POLL_FLOOR_MS = 5 * SECOND;
-export const POLL_CEILING_MS = 60 * SECOND;
-export const DEFAULT_POLL_MS = 30 * SECOND;
 export const CHALLENGE_PAUSE_MS = DAY;
 export const RATE_LIMIT_BASE_MS = HOUR;
+/** Why actions go back while no tab is open and the user has not answered the popup's question yet. */
+const NO_TAB_UNASKED = 'no linkedin.com tab is open; the popup asks whether one may be opened in the background';
 
 let again = false;
 
@@ -160,7 +161,11 @@ async function pass(deps: ExecutorDeps, force: boolean): Promise<void> {
   }
 
   const session = await readSession();
-  const viewerResult = session.signedIn && session.hasCsrfToken ? await ensureViewer(deps.transport, session) : null;
+  // Who is signed in is read from a tab the user has open; a tab is opened (with consent) only for work.
+  let viewerResult = session.signedIn && session.hasCsrfToken ? await ensureViewer(existingTabOnly(deps.transport), session) : null;
+  if (viewerResult?.kind === 'no_tab' && (await workNeedsTab(now, backend, settings, force))) viewerResult = await ensureViewer(deps.transport, session);
+  const awaitsTab = viewerResult?.kind === 'no_tab' ? session.fingerprint : null;
+  if (runtime.viewerAwaitsTab !== awaitsTab) runtime = await updateRuntime(() => ({ viewerAwaitsTab: awaitsTab }));
   if (viewerResult?.kind === 'stop') {
     await recordEffects({ mutated: false, stop: viewerResult.verdict, code: null }, now(), stopUntilFor(now(), runtime), session.fingerprint);
   }
@@ -172,6 +177,15 @@ async function pass(deps: ExecutorDeps, force: boolean): Promise<void> {
     if (stop?.kind === 'challenge' || stop?.kind === 'rate_limited') {
       const until = (await loadRuntime()).pause?.until ?? now() + scaled(RATE_LIMIT_BASE_MS);
       await deferJobsInHand(now, stop.kind === 'challenge' ? 'challenge' : 'outbound_throttled', `LinkedIn said stop (${stop.kind})`, until);
+    } else if (viewerResult?.kind === 'no_tab') {
+      const why = settings.allowBackgroundTab === null ? NO_TAB_UNASKED : new NoLinkedInTabError().message;
+      await deferJobsInHand(now, 'outbound_throttled', why);
+      await deliverOutbox(backend, now);
+      await publishStatus(deps, backend);
+      // Nothing to learn until a tab opens or work arrives: poll as an idle pass would.
+      const after = await loadRuntime();
+      await wakeAt(Math.max(after.nextPollAt, after.backendRetryAt, now() + 1));
+      return;
     } else {
       await deferJobsInHand(now, 'session_expired', 'signed out of LinkedIn');
     }
@@ -264,35 +278,21 @@ async function pass(deps: ExecutorDeps, force: boolean): Promise<void> {
     return;
   }
 
-  const leased = await backend.lease({ max: 1, accept, account });
+  const leased = await backend.lease({ max: LEASE_MAX, accept, account });
+  runtime = await recordLeaseAnswer(leased, settings, now());
   if (leased.kind === 'auth') {
-    await updateRuntime(() => ({ authRejectedFor: settingsFingerprint(settings) }));
     await publishStatus(deps, null);
     return;
   }
   if (leased.kind !== 'ok') {
-    const r = await updateRuntime((cur) => ({
-      backendFailures: cur.backendFailures + 1,
-      backendRetryAt: now() + backoffMs(cur.backendFailures + 1),
-      lastError: 'error' in leased ? leased.error : 'conflict',
-    }));
     await status();
-    await wakeAt(r.backendRetryAt);
+    await wakeAt(runtime.backendRetryAt);
     return;
   }
-  const pollMs = Math.min(Math.max(leased.data.pollAfterMs ?? DEFAULT_POLL_MS, POLL_FLOOR_MS), POLL_CEILING_MS);
-  const gotActions = leased.data.actions.length > 0;
-  runtime = await updateRuntime(() => ({
-    backendFailures: 0,
-    backendRetryAt: 0,
-    lastError: null,
-    pollAfterMs: leased.data.pollAfterMs ?? null,
-    queuedAtBackend: leased.data.queued ?? null,
-    // After actions, ask again soon (the floor); after none, follow the backend's hint.
-    nextPollAt: now() + scaledWait(gotActions ? POLL_FLOOR_MS : pollMs, 50),
-  }));
 
-  for (const raw of leased.data.actions) {
+  // A backend that sends more than asked gets the rest back at once, deferred to its next poll.
+  const taken = await takeAtMost(leased.data.actions, LEASE_MAX, now, viewer, runtime.nextPollAt);
+  for (const raw of taken) {
     const envelope = leasedActionSchema.safeParse(raw);
     if (!envelope.success) {
       await reportMalformed(raw, envelope.error, now, viewer);

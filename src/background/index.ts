@@ -2,8 +2,10 @@
  * The service worker: wiring only. Every listener is registered at the top
  * level, synchronously, so a worker woken by an event gets it.
  */
+// First: zod must be jitless before any schema module runs.
+import '../zod-jitless';
 import browser from 'webextension-polyfill';
-import { loadSettings, SETTINGS_KEY } from '../settings/store';
+import { SETTINGS_KEY } from '../settings/store';
 import { systemClock } from '../time';
 import { createTabTransport } from '../voyager/transport';
 import { pump, type ExecutorDeps } from './executor';
@@ -11,10 +13,11 @@ import { createRouter } from './router';
 import { updateRuntime } from './runtime';
 import { ALARM_PUMP, ALARM_TICK, ensureTickAlarm, setWakeHandler } from './wake';
 import { startWakeSocket } from './wake-socket';
+import { mayOpenBackgroundTab } from './tab-consent';
 
 const deps: ExecutorDeps = {
   now: systemClock,
-  transport: createTabTransport({ allowOpenTab: async () => (await loadSettings()).allowBackgroundTab }),
+  transport: createTabTransport({ mayOpenTab: mayOpenBackgroundTab }),
   version: browser.runtime.getManifest().version,
 };
 

@@ -18,7 +18,8 @@ import { resetLocalData } from './reset-local-data';
 import { UNTIL_RESUMED, iso } from '../time';
 import { createLinkedInClient } from '../voyager/client';
 import { readSession } from '../voyager/session';
-import { NotSentError, type Transport } from '../voyager/transport';
+import { NoLinkedInTabError, NotSentError, type Transport } from '../voyager/transport';
+import { ensureViewer } from './viewer';
 import { recordLinkedInStop } from './executor';
 import { recheckNow } from './recheck';
 import { executorId, loadRuntime, updateRuntime, type Runtime } from './runtime';
@@ -82,17 +83,17 @@ function linkedInHold(runtime: Runtime, now: number): string | null {
 }
 
 /** Who to run Check LinkedIn as, or why not: nothing is sent without a session and a known viewer. */
-async function checkViewer(now: number): Promise<{ ok: true; liLang: string | null; viewer: Viewer } | { ok: false; message: string }> {
+async function checkViewer(now: number, transport: Transport): Promise<{ ok: true; liLang: string | null; viewer: Viewer } | { ok: false; message: string }> {
   const [session, runtime] = await Promise.all([readSession(), loadRuntime()]);
   if (!session.signedIn) return { ok: false, message: 'Signed out of LinkedIn: sign in to LinkedIn in this browser, then check again.' };
-  // A viewer read under another li_at is someone else's, or stale: wait for the executor to read /me again.
-  if (!runtime.viewer || runtime.viewer.fingerprint !== session.fingerprint) {
-    return { ok: false, message: 'The executor has not identified your LinkedIn account yet (it does once the backend is set and you are signed in). Try again in a minute.' };
-  }
   const hold = linkedInHold(runtime, now);
   if (hold) return { ok: false, message: hold };
-  const { memberUrn, tail, publicIdentifier } = runtime.viewer;
-  return { ok: true, liLang: session.liLang, viewer: { memberUrn, tail, publicIdentifier } };
+  // The check needs a linkedin.com tab anyway, so who is signed in is read now if it is not known
+  // for this session (the executor itself never opens a tab just for that).
+  const who = session.hasCsrfToken ? await ensureViewer(transport, session) : null;
+  if (who?.kind === 'ok') return { ok: true, liLang: session.liLang, viewer: who.viewer };
+  if (who?.kind === 'no_tab') return { ok: false, message: `Nothing was checked: ${new NoLinkedInTabError().message}. Open linkedin.com in a tab, then check again.` };
+  return { ok: false, message: 'The executor could not identify your LinkedIn account yet (it reads it from a linkedin.com tab). Try again in a minute.' };
 }
 
 export function createRouter(deps: RouterDeps) {
@@ -147,11 +148,18 @@ export function createRouter(deps: RouterDeps) {
         limits: req.limits,
         workingHours,
         spacingSeconds: req.spacingSeconds,
-        allowBackgroundTab: req.allowBackgroundTab,
+        allowBackgroundTab: req.allowBackgroundTab ?? current.allowBackgroundTab,
         warmupStartedAt: req.warmup ? (current.warmupStartedAt ?? deps.now()) : null,
       });
       deps.pumpNow();
       return { ok: true, data: await settingsView(deps.now(), saved) };
+    },
+    'settings/backgroundTab': async (req) => {
+      await saveSettings({ allowBackgroundTab: req.allow });
+      // Answered either way: the question is not asked again (Options can change the answer).
+      await updateRuntime(() => ({ backgroundTabWanted: false }));
+      deps.pumpNow();
+      return { ok: true, data: await computeStatus(deps.now()) };
     },
     'account/rebind': async () => {
       // Bind to whoever is signed in now (or to the next account seen).
@@ -202,7 +210,7 @@ export function createRouter(deps: RouterDeps) {
         const [first] = parsed.errors;
         return { ok: false, error: { message: parsed.errors.map((e) => e.message).join(' '), ...(first ? { field: first.field } : {}) } };
       }
-      const who = await checkViewer(deps.now());
+      const who = await checkViewer(deps.now(), deps.transport);
       if (!who.ok) return { ok: false, error: { message: who.message } };
       // Remembers why a request never left (no linkedin.com tab): otherwise every probe would read "failed".
       const unsent: { first: NotSentError | null } = { first: null };

@@ -7,6 +7,7 @@ import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { accountSchema, bucketSchema, pauseReasonSchema } from '../../contract/protocol';
 import { driftStateSchema } from '../safety/drift';
+import { isConnectionFingerprint } from '../settings/schema';
 
 export const runtimeSchema = z.object({
   executorId: z.string().nullable().default(null),
@@ -24,8 +25,19 @@ export const runtimeSchema = z.object({
   rateLimitLevel: z.number().int().min(0).default(0),
   lastMutationAt: z.number().nullable().default(null),
   jitter: z.number().min(0).max(1).default(0),
-  /** Set when the backend answered 401/403; cleared when the settings change. */
-  authRejectedFor: z.string().nullable().default(null),
+  /**
+   * Set when the backend answered 401/403 (the settings' fingerprint, a hash); cleared when the
+   * settings change. Older versions stored the token itself here: such a value is dropped on load.
+   */
+  authRejectedFor: z
+    .string()
+    .nullable()
+    .default(null)
+    .transform((v) => (v !== null && isConnectionFingerprint(v) ? v : null)),
+  /** The LinkedIn session (li_at fingerprint) whose account is not read yet because no linkedin.com tab is open. */
+  viewerAwaitsTab: z.string().nullable().default(null),
+  /** A background tab was needed while the user had not answered whether one may be opened: the popup asks. */
+  backgroundTabWanted: z.boolean().default(false),
   backendFailures: z.number().int().min(0).default(0),
   backendRetryAt: z.number().default(0),
   nextPollAt: z.number().default(0),

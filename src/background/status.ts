@@ -29,11 +29,13 @@ export async function computeStatus(now: number): Promise<StatusView> {
   const account = viewer ? { memberUrn: viewer.memberUrn, publicIdentifier: viewer.publicIdentifier } : null;
   const mismatch = account !== null && runtime.boundAccount !== null && runtime.boundAccount.memberUrn !== account.memberUrn;
   const pause = pauseInForce(now, runtime, settings);
+  // Signed in, but who it is waits for a linkedin.com tab (none is opened just to ask): not "signed out".
+  const awaitingTab = session.signedIn && !account && runtime.viewerAwaitsTab !== null && runtime.viewerAwaitsTab === session.fingerprint;
   const state = !configured
     ? 'unconfigured'
     : authRejected
       ? 'auth_rejected'
-      : !session.signedIn || !account
+      : !session.signedIn || (!account && !awaitingTab)
         ? 'signed_out'
         : mismatch
           ? 'account_mismatch'
@@ -69,6 +71,7 @@ export async function computeStatus(now: number): Promise<StatusView> {
       reason: s.reason,
       recheckAt: new Date(s.recheckAt).toISOString(),
     })),
+    askBackgroundTab: settings.allowBackgroundTab === null && runtime.backgroundTabWanted,
     now,
   };
 }

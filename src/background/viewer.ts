@@ -3,10 +3,15 @@ import type { Viewer } from '../actions/types';
 import { parseMe } from '../voyager/identity';
 import { LinkedInStop, ME_PATH, createLinkedInClient, type StopVerdict } from '../voyager/client';
 import type { LinkedInSession } from '../voyager/session';
-import type { Transport } from '../voyager/transport';
+import { NoLinkedInTabError, type Transport } from '../voyager/transport';
 import { loadRuntime, updateRuntime } from './runtime';
 
-export type ViewerResult = { kind: 'ok'; viewer: Viewer } | { kind: 'stop'; verdict: StopVerdict } | { kind: 'error'; message: string };
+export type ViewerResult =
+  | { kind: 'ok'; viewer: Viewer }
+  | { kind: 'stop'; verdict: StopVerdict }
+  /** No linkedin.com tab to read /me from, and none was to be opened. */
+  | { kind: 'no_tab' }
+  | { kind: 'error'; message: string };
 
 export async function ensureViewer(transport: Transport, session: LinkedInSession): Promise<ViewerResult> {
   const runtime = await loadRuntime();
@@ -28,6 +33,7 @@ export async function ensureViewer(transport: Transport, session: LinkedInSessio
     return { kind: 'ok', viewer: { memberUrn, tail, publicIdentifier } };
   } catch (error) {
     if (error instanceof LinkedInStop) return { kind: 'stop', verdict: error.verdict };
+    if (error instanceof NoLinkedInTabError) return { kind: 'no_tab' };
     return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
   }
 }

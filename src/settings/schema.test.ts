@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSpacing, parseBackendUrl, parseToken } from './schema';
+import { checkSpacing, connectionFingerprint, isConnectionFingerprint, parseBackendUrl, parseToken } from './schema';
 
 describe('parseBackendUrl', () => {
   it.each([
@@ -44,5 +44,21 @@ describe('checkSpacing', () => {
     for (const ok of [30, 45, 3600]) expect(checkSpacing(ok)).toBeNull();
     const message = 'Seconds between actions: enter a whole number from 30 to 3600 (30 s is the floor; a message always waits at least 45 s).';
     for (const bad of [29, 0, -5, 30.5, 3601, Number.NaN]) expect(checkSpacing(bad)).toBe(message);
+  });
+});
+
+describe('connectionFingerprint (the remembered "token rejected")', () => {
+  it('is a hash that holds no copy of the token, and changes with the URL or the token', () => {
+    const token = 'tok_SECRET_0123456789';
+    const fp = connectionFingerprint('https://b.example.com', token);
+    expect(isConnectionFingerprint(fp)).toBe(true);
+    expect(fp).not.toContain('SECRET');
+    expect(connectionFingerprint('https://b.example.com', token)).toBe(fp);
+    expect(connectionFingerprint('https://b.example.com', `${token}x`)).not.toBe(fp);
+    expect(connectionFingerprint('https://c.example.com', token)).not.toBe(fp);
+  });
+
+  it('an old stored value (URL and token in plain text) is not taken for a fingerprint', () => {
+    expect(isConnectionFingerprint('https://b.example.com\u0000tok_SECRET')).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
  * Stored in chrome.storage.local (never sync), see store.ts.
  */
 import { MESSAGE_SPACING_MS, SPACING_SECONDS } from '../safety/decide';
+import { sha256Hex } from '../store/sha256';
 import { SECOND } from '../time';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -53,4 +54,14 @@ export function checkSpacing(seconds: number): string | null {
     return `Seconds between actions: enter a whole number from ${min} to ${max} (${min} s is the floor; a message always waits at least ${MESSAGE_SPACING_MS / SECOND} s).`;
   }
   return null;
+}
+
+/** A hash of the backend connection (URL and token): what "the backend rejected the token" is remembered against. */
+export function connectionFingerprint(backendUrl: string | null, token: string | null): string {
+  return sha256Hex(`outbound-executor/connection\u0000${backendUrl ?? ''}\u0000${token ?? ''}`);
+}
+
+/** True for a value connectionFingerprint can have written; anything else (an old plain copy of the token) is dropped. */
+export function isConnectionFingerprint(value: string): boolean {
+  return /^[0-9a-f]{64}$/.test(value);
 }

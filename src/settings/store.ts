@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { bucketSchema } from '../../contract/protocol';
 import { SPACING_SECONDS } from '../safety/decide';
 import { workingHoursSchema } from '../safety/working-hours';
+import { connectionFingerprint } from './schema';
 
 const limitsSchema = z.object({ day: z.number().int().min(0).optional(), week: z.number().int().min(0).optional() });
 
@@ -11,7 +12,12 @@ export const settingsSchema = z.object({
   backendUrl: z.string().nullable().default(null),
   token: z.string().nullable().default(null),
   limits: z.partialRecord(bucketSchema, limitsSchema).default({}),
-  allowBackgroundTab: z.boolean().default(true),
+  /**
+   * May a LinkedIn tab be opened in the background when none is open? null: not asked yet
+   * (off; the popup asks the first time one is needed). Installs from before the question
+   * stored true or false, and keep it.
+   */
+  allowBackgroundTab: z.boolean().nullable().default(null),
   workingHours: workingHoursSchema.nullable().default(null),
   /** Base seconds between two writes (before jitter); 45 s before a message stays the floor. */
   spacingSeconds: z.number().int().min(SPACING_SECONDS.min).max(SPACING_SECONDS.max).default(SPACING_SECONDS.min),
@@ -42,7 +48,11 @@ export function isConfigured(s: Settings): s is Settings & { backendUrl: string;
 
 export const SETTINGS_KEY = KEY;
 
-/** Identifies the backend connection settings; a 401 is remembered against it. */
+/**
+ * Identifies the backend connection settings; a 401 is remembered against it.
+ * A SHA-256, so the runtime state (and anything that reads it) holds no
+ * second copy of the token.
+ */
 export function settingsFingerprint(s: Settings): string {
-  return `${s.backendUrl ?? ''}\u0000${s.token ?? ''}`;
+  return connectionFingerprint(s.backendUrl, s.token);
 }

@@ -7,9 +7,23 @@ export const CSV_COLUMNS = [
   'status', 'code', 'message', 'httpStatus', 'mutated', 'linkedinRequests', 'account', 'prevHash', 'hash',
 ] as const;
 
+/**
+ * Cells a spreadsheet would read as a formula (OWASP, "CSV Injection"): the
+ * backend writes action ids, types, keys and requestedBy, so "=HYPERLINK(…)"
+ * must arrive as text. A leading "'" is escaped too, so that stripping one
+ * "'" always gives back the stored text (what spreadsheets display as well).
+ */
+const FORMULA_START = /^[=+\-@\t\r']/;
+
 function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const stored = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text = FORMULA_START.test(stored) ? `'${stored}` : stored;
+  return text !== stored || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The stored text of a CSV cell (undoes the formula guard of csvCell). */
+export function csvCellValue(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 export function csvHeader(): string {
@@ -26,7 +40,7 @@ export function csvRow(row: AuditRow): string {
   return `${CSV_COLUMNS.map((c) => csvCell(values[c])).join(',')}\r\n`;
 }
 
-/** Parses what csvRow wrote (RFC 4180 quoting); for tests and round-trips. */
+/** Parses what csvRow wrote (RFC 4180 quoting) back into the stored texts; for tests and round-trips. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -42,10 +56,10 @@ export function parseCsv(text: string): string[][] {
       else cell += ch;
     } else if (ch === '"') quoted = true;
     else if (ch === ',') {
-      row.push(cell);
+      row.push(csvCellValue(cell));
       cell = '';
     } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
+      row.push(csvCellValue(cell));
       rows.push(row);
       row = [];
       cell = '';
@@ -53,7 +67,7 @@ export function parseCsv(text: string): string[][] {
     } else cell += ch;
   }
   if (cell || row.length) {
-    row.push(cell);
+    row.push(csvCellValue(cell));
     rows.push(row);
   }
   return rows;

@@ -23,8 +23,11 @@ export const requestSchema = z.discriminatedUnion('type', [
     workingHours: z.unknown().nullable(),
     spacingSeconds: z.number(),
     warmup: z.boolean(),
-    allowBackgroundTab: z.boolean(),
+    /** null: the user has not decided (the popup's question stays open). */
+    allowBackgroundTab: z.boolean().nullable(),
   }),
+  /** The popup's one-time question: may a LinkedIn tab be opened in the background? */
+  z.object({ type: z.literal('settings/backgroundTab'), allow: z.boolean() }),
   z.object({ type: z.literal('settings/testConnection'), backendUrl: z.string(), token: z.string() }),
   z.object({ type: z.literal('account/rebind'), confirm: z.literal(true) }),
   z.object({ type: z.literal('data/reset'), confirm: z.literal(true) }),
@@ -71,6 +74,8 @@ export const statusViewSchema = z.object({
   lastError: z.string().nullable(),
   /** Action types suspended because LinkedIn changed an endpoint (as the heartbeat reports them), with the next re-check. */
   suspended: z.array(suspensionSchema.extend({ recheckAt: z.string() })),
+  /** A background tab was needed and the user has not said whether one may be opened: ask (once). */
+  askBackgroundTab: z.boolean(),
   now: z.number(),
 });
 export type StatusView = z.infer<typeof statusViewSchema>;
@@ -80,7 +85,7 @@ const limitPairSchema = z.object({ day: z.number().optional(), week: z.number().
 export const settingsViewSchema = z.object({
   backendUrl: z.string().nullable(),
   token: z.string().nullable(),
-  allowBackgroundTab: z.boolean(),
+  allowBackgroundTab: z.boolean().nullable(),
   limits: z.partialRecord(bucketSchema, limitPairSchema),
   defaults: z.record(bucketSchema, limitPairSchema),
   ceilings: z.record(bucketSchema, limitPairSchema),
@@ -161,6 +166,7 @@ export const replySchemas = {
   'executor/resume': statusViewSchema,
   'executor/pumpNow': z.null(),
   'settings/saveSafety': settingsViewSchema,
+  'settings/backgroundTab': statusViewSchema,
   'settings/testConnection': z.object({ ok: z.boolean(), message: z.string() }),
   'account/rebind': settingsViewSchema,
   'data/reset': settingsViewSchema,

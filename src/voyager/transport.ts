@@ -3,11 +3,17 @@
  * service worker: a worker fetch carries `Origin: chrome-extension://…`,
  * while a fetch run in the tab (isolated world) is same-origin, as the page's
  * own calls are (browser-testing.md). We reuse an open tab; if there is none
- * (and the user allows it) we open one in the background and reuse it.
+ * and the user agreed to it, we open one in the background and reuse it.
+ * No `tabs` permission: the host permission already shows linkedin.com
+ * tabs' URLs, and no other tab is ever looked at. Incognito tabs are skipped
+ * (the manifest also keeps the extension out of incognito).
  */
 import browser from 'webextension-polyfill';
 import type { WireResponse } from './classify';
 import { LINKEDIN_ORIGIN } from './session';
+import { NoLinkedInTabError, NotSentError, TabLostError } from './transport-errors';
+
+export { NoLinkedInTabError, NotSentError, TabLostError } from './transport-errors';
 
 export interface WireRequest {
   method: 'GET' | 'POST' | 'DELETE';
@@ -19,20 +25,18 @@ export interface WireRequest {
   timeoutMs: number;
 }
 
+export interface SendOptions {
+  /** False: use an open linkedin.com tab or fail; never open one for this request. */
+  openTab?: boolean;
+}
+
 export interface Transport {
-  send(request: WireRequest): Promise<WireResponse>;
+  send(request: WireRequest, options?: SendOptions): Promise<WireResponse>;
 }
 
-/** The request never left (no tab to send it from): safe to try again later. */
-export class NotSentError extends Error {
-  override name = 'NotSentError';
-}
-
-export class NoLinkedInTabError extends NotSentError {
-  override name = 'NoLinkedInTabError';
-  constructor() {
-    super('no linkedin.com tab is open and opening one in the background is disabled');
-  }
+/** The same transport, restricted to tabs the user already has open (e.g. to learn who is signed in). */
+export function existingTabOnly(transport: Transport): Transport {
+  return { send: (request) => transport.send(request, { openTab: false }) };
 }
 
 const TAB_KEY = 'linkedinTabId';
@@ -73,8 +77,9 @@ async function fetchInTab(origin: string, req: WireRequest): Promise<WireRespons
     if (restliId !== null) headers['x-restli-id'] = restliId;
     return { status: response.status, url: response.url, redirected: response.redirected, body, headers };
   } catch (error) {
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return { status: 0, url: '', redirected: false, body: '', networkError: message };
+    // A fixed text: it may reach the backend in a result, and an error's own message is the browser's to word.
+    const timedOut = error instanceof Error && error.name === 'AbortError';
+    return { status: 0, url: '', redirected: false, body: '', networkError: timedOut ? 'timed out' : 'network error' };
   } finally {
     clearTimeout(timer);
   }
@@ -93,20 +98,22 @@ async function waitForComplete(tabId: number, timeoutMs: number): Promise<void> 
 async function usableTab(tabId: number): Promise<boolean> {
   try {
     const tab = await browser.tabs.get(tabId);
-    return Boolean(tab.url?.startsWith(`${LINKEDIN_ORIGIN}/`)) && !tab.discarded;
+    return Boolean(tab.url?.startsWith(`${LINKEDIN_ORIGIN}/`)) && !tab.discarded && !tab.incognito;
   } catch {
     return false;
   }
 }
 
-async function findOrOpenTab(allowOpen: boolean): Promise<number> {
+async function findOrOpenTab(mayOpen: () => Promise<boolean>): Promise<number> {
   const stored = (await browser.storage.session.get(TAB_KEY))[TAB_KEY];
   if (typeof stored === 'number' && (await usableTab(stored))) return stored;
-  const open = await browser.tabs.query({ url: TAB_PATTERN });
-  const candidate = open.find((t) => t.id !== undefined && !t.discarded && t.status === 'complete') ?? open.find((t) => t.id !== undefined && !t.discarded);
+  // A private window's session is not the one the user bound the executor to.
+  const open = (await browser.tabs.query({ url: TAB_PATTERN })).filter((t) => t.id !== undefined && !t.discarded && !t.incognito);
+  const candidate = open.find((t) => t.status === 'complete') ?? open[0];
   let tabId = candidate?.id;
   if (tabId === undefined) {
-    if (!allowOpen) throw new NoLinkedInTabError();
+    // Asked only now, when a tab is missing: the consent question is about opening one.
+    if (!(await mayOpen())) throw new NoLinkedInTabError();
     const created = await browser.tabs.create({ url: `${LINKEDIN_ORIGIN}/feed/`, active: false });
     if (created.id === undefined) throw new Error('could not open a linkedin.com tab');
     tabId = created.id;
@@ -116,20 +123,26 @@ async function findOrOpenTab(allowOpen: boolean): Promise<number> {
   return tabId;
 }
 
-export function createTabTransport(options: { allowOpenTab: () => Promise<boolean> }): Transport {
+/**
+ * `mayOpenTab` is asked only when no linkedin.com tab is open: whether one
+ * may be opened in the background (the user's consent).
+ */
+export function createTabTransport(options: { mayOpenTab: () => Promise<boolean> }): Transport {
   return {
-    async send(request) {
-      let lastError: unknown;
+    async send(request, sendOptions = {}) {
+      const mayOpen = sendOptions.openTab === false ? async () => false : options.mayOpenTab;
       // A tab can close or navigate away between lookup and injection. A read is retried
       // once in a fresh tab; a write is not: it may have left before the tab went away.
       const attempts = request.method === 'GET' ? 2 : 1;
       for (let attempt = 0; attempt < attempts; attempt++) {
         let tabId: number;
         try {
-          tabId = await findOrOpenTab(await options.allowOpenTab());
+          tabId = await findOrOpenTab(mayOpen);
         } catch (error) {
           if (error instanceof NotSentError) throw error;
-          throw new NotSentError(`no usable linkedin.com tab: ${error instanceof Error ? error.message : String(error)}`);
+          // Chrome's text may name a tab's URL: it stays in this console, the result says something fixed.
+          console.warn('[transport] no usable linkedin.com tab', error);
+          throw new NotSentError();
         }
         try {
           const [injection] = await browser.scripting.executeScript({
@@ -139,13 +152,12 @@ export function createTabTransport(options: { allowOpenTab: () => Promise<boolea
           });
           const result = injection?.result as WireResponse | undefined;
           if (result && typeof result.status === 'number') return result;
-          lastError = new Error('the linkedin.com tab returned no answer');
         } catch (error) {
-          lastError = error;
+          console.warn('[transport] the linkedin.com tab could not run the request', error);
         }
         await browser.storage.session.remove(TAB_KEY);
       }
-      throw lastError instanceof Error ? lastError : new Error(String(lastError));
+      throw new TabLostError();
     },
   };
 }

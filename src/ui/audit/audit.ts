@@ -1,4 +1,6 @@
 /** The audit page: filtered, paged table; streamed CSV/JSON export; chain verification. */
+// First: zod must be jitless before any schema module runs.
+import '../../zod-jitless';
 import { ACTION_TYPES } from '../../../contract/protocol';
 import type { AuditRow, Reply, ReplyData } from '../../shared/messages';
 import type { AuditFilter } from '../../shared/audit-filter';

@@ -1,7 +1,10 @@
 /** The options page: connection, safety settings, account binding, Check LinkedIn, local data. */
+// First: zod must be jitless before any schema module runs.
+import '../../zod-jitless';
 import { BUCKETS, type Bucket } from '../../../contract/protocol';
 import type { SettingsView } from '../../shared/messages';
 import { send } from '../shared/send';
+import { showScaledBuildNotice } from '../shared/scaled-build';
 import { setUpCheckLinkedIn } from './check-linkedin';
 import { MESSAGE_SPACING_MS, SPACING_SECONDS } from '../../safety/decide';
 import { SECOND } from '../../time';
@@ -18,6 +21,9 @@ const urlError = element('backend-url-error');
 const tokenError = element('token-error');
 const saved = element('saved');
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+/** The stored answer about a background tab; null (not asked yet) stays null unless the box is ticked. */
+let backgroundTabStored: boolean | null = null;
+showScaledBuildNotice(document.getElementById('scaled-build'));
 
 function showConnectionError(field: string | undefined, message: string): void {
   urlError.textContent = field === 'backendUrl' ? message : '';
@@ -105,7 +111,8 @@ function renderSafety(view: SettingsView): void {
   element<HTMLInputElement>('spacing').value = String(view.spacingSeconds);
   element<HTMLInputElement>('warmup').checked = view.warmupStartedAt !== null;
   element('warmup-advice').textContent = view.warmupAdvice ?? '';
-  element<HTMLInputElement>('background-tab').checked = view.allowBackgroundTab;
+  element<HTMLInputElement>('background-tab').checked = view.allowBackgroundTab === true;
+  backgroundTabStored = view.allowBackgroundTab;
 }
 
 function renderAccount(view: SettingsView): void {
@@ -195,7 +202,8 @@ element<HTMLFormElement>('safety').addEventListener('submit', (event) => {
     workingHours,
     spacingSeconds,
     warmup: element<HTMLInputElement>('warmup').checked,
-    allowBackgroundTab: element<HTMLInputElement>('background-tab').checked,
+    // Saving other safety settings must not answer the popup's question with "no" on the user's behalf.
+    allowBackgroundTab: element<HTMLInputElement>('background-tab').checked || (backgroundTabStored === null ? null : false),
   }).then((reply) => {
     if (!reply.ok) {
       const field = reply.error.field ?? '';

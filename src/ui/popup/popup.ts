@@ -1,8 +1,11 @@
 /** The popup: state banner, suspended action types, queue, limits and recent results, refreshed live while open. */
+// First: zod must be jitless before any schema module runs.
+import '../../zod-jitless';
 import browser from 'webextension-polyfill';
 import { statusViewSchema, type StatusView } from '../../shared/messages';
 import { STATUS_SNAPSHOT_KEY } from '../../shared/status-snapshot';
 import { send } from '../shared/send';
+import { showScaledBuildNotice } from '../shared/scaled-build';
 import { bannerText, countdown, recheckText, suspensionText } from './format';
 
 function element<T extends HTMLElement>(id: string): T {
@@ -17,6 +20,8 @@ const resumeButton = element<HTMLButtonElement>('resume');
 const suspendedSection = element<HTMLElement>('suspended');
 const recheckButton = element<HTMLButtonElement>('recheck');
 const recheckResult = element<HTMLElement>('recheck-result');
+const tabConsent = element<HTMLElement>('tab-consent');
+showScaledBuildNotice(element('scaled-build'));
 let view: StatusView | null = null;
 let skew = 0;
 
@@ -53,6 +58,7 @@ function render(v: StatusView, live = true): void {
   skew = live ? v.now - Date.now() : 0;
   renderBanner();
   renderSuspended(v, Date.now() + skew);
+  tabConsent.hidden = !v.askBackgroundTab;
   element('backend').textContent = v.configured ? (v.backendUrl ?? '') : 'not configured';
   element('linkedin').textContent = v.signedIn ? (v.account?.publicIdentifier ?? v.account?.memberUrn ?? 'signed in') : 'signed out';
   const queued = v.queue.queuedAtBackend === null ? '' : ` · ${v.queue.queuedAtBackend} waiting at the backend`;
@@ -134,6 +140,20 @@ resumeButton.addEventListener('click', () => {
   if (early && !window.confirm('LinkedIn showed a security challenge. Resuming before the 24 h pause ends risks your account. Resume anyway?')) return;
   void send({ type: 'executor/resume', confirmEarlyChallengeResume: early }).then((r) => (r.ok ? render(r.data) : (banner.textContent = r.error.message)));
 });
+
+function answerTabConsent(allow: boolean): void {
+  void send({ type: 'settings/backgroundTab', allow }).then((reply) => {
+    if (!reply.ok) {
+      banner.textContent = reply.error.message;
+      return;
+    }
+    render(reply.data);
+    // The question is gone with the clicked button: keep focus on the state it changed.
+    if (document.activeElement === document.body) banner.focus();
+  });
+}
+element('tab-consent-allow').addEventListener('click', () => answerTabConsent(true));
+element('tab-consent-later').addEventListener('click', () => answerTabConsent(false));
 
 recheckButton.addEventListener('click', () => {
   recheckButton.disabled = true;
