@@ -1,0 +1,41 @@
+/** SQL for webhook deliveries: a durable outbox claimed with SKIP LOCKED. */
+import type { Queryable } from './db';
+import type { DeliveryRow } from './rows';
+
+export async function insertDelivery(q: Queryable, d: { id: string; actionId: string; workspaceId: string; url: string; body: string; now: Date }): Promise<void> {
+  await q.query(
+    `INSERT INTO webhook_deliveries (id, action_id, workspace_id, url, body, state, next_at, created_at) VALUES ($1, $2, $3, $4, $5, 'pending', $6, $6)`,
+    [d.id, d.actionId, d.workspaceId, d.url, d.body, d.now],
+  );
+}
+
+/**
+ * Claims due deliveries for `lockMs`: a replica that dies mid-delivery lets
+ * the claim run out and another (or itself, restarted) picks it up.
+ */
+export async function claimDueDeliveries(q: Queryable, now: Date, lockUntil: Date, limit: number): Promise<DeliveryRow[]> {
+  return q.query<DeliveryRow>(
+    `UPDATE webhook_deliveries SET locked_until = $2 WHERE id IN (
+       SELECT id FROM webhook_deliveries WHERE state = 'pending' AND next_at <= $1 AND (locked_until IS NULL OR locked_until <= $1)
+       ORDER BY next_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+     RETURNING id, action_id, workspace_id, url, body, attempts, state, next_at, created_at`,
+    [now, lockUntil, limit],
+  );
+}
+
+export async function markDelivered(q: Queryable, id: string, now: Date): Promise<void> {
+  await q.query(`UPDATE webhook_deliveries SET state = 'delivered', attempts = attempts + 1, delivered_at = $2, locked_until = NULL WHERE id = $1`, [id, now]);
+}
+
+/** A failed attempt: retry at `nextAt`, or give up (`nextAt` null). */
+export async function markAttemptFailed(q: Queryable, id: string, error: string, nextAt: Date | null): Promise<void> {
+  await q.query(
+    `UPDATE webhook_deliveries SET attempts = attempts + 1, last_error = $2, locked_until = NULL,
+       state = CASE WHEN $3::timestamptz IS NULL THEN 'failed' ELSE 'pending' END, next_at = COALESCE($3::timestamptz, next_at) WHERE id = $1`,
+    [id, error.slice(0, 500), nextAt],
+  );
+}
+
+export async function listDeliveries(q: Queryable, actionId: string): Promise<Array<DeliveryRow & { last_error: string | null }>> {
+  return q.query('SELECT * FROM webhook_deliveries WHERE action_id = $1 ORDER BY created_at', [actionId]);
+}
