@@ -35,6 +35,7 @@ Environment:
   PORT, HOST        where to listen (8787, 127.0.0.1)
   DATA_DIR          PGlite database and the server secret (./.data)
   DATABASE_URL      postgres://… to use PostgreSQL instead of PGlite (replicas share it)
+  LEASE_TTL_MS      how long an executor holds a leased action (900000 = 15 min)
   SERVER_SECRET     the key of the stored key/token hashes (default: DATA_DIR/server-secret); replicas must share it
 `;
 

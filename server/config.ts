@@ -8,6 +8,8 @@ export interface Settings {
   port: number;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** LEASE_TTL_MS: how long a leased action stays with its executor (default 15 min). */
+  leaseTtlMs: number | undefined;
 }
 
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -16,6 +18,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
     port: Number(env['PORT'] ?? '8787'),
     dataDir: path.resolve(env['DATA_DIR'] ?? './.data'),
     databaseUrl: env['DATABASE_URL'] || undefined,
+    leaseTtlMs: env['LEASE_TTL_MS'] ? Number(env['LEASE_TTL_MS']) : undefined,
   };
 }
 

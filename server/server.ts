@@ -28,6 +28,8 @@ export interface StartOptions {
   config?: Partial<ServerConfig>;
   /** Leave out the socket (tests with app.request()). */
   listen?: boolean;
+  /** PGlite in memory instead of in dataDir (tests). */
+  memory?: boolean;
   webhookIntervalMs?: number;
   clock?: () => Date;
 }
@@ -47,8 +49,8 @@ export function adminToken(secret: string): string {
   return createHmac('sha256', secret).update('outbound-admin').digest('base64url');
 }
 
-export async function openStorage(opts: { dataDir: string; databaseUrl?: string | undefined }): Promise<Db> {
-  const db = await openDb({ databaseUrl: opts.databaseUrl, dataDir: opts.databaseUrl ? undefined : pgliteDir(opts.dataDir) });
+export async function openStorage(opts: { dataDir: string; databaseUrl?: string | undefined; memory?: boolean | undefined }): Promise<Db> {
+  const db = await openDb({ databaseUrl: opts.databaseUrl, dataDir: opts.databaseUrl || opts.memory ? undefined : pgliteDir(opts.dataDir) });
   await migrate(db);
   return db;
 }
@@ -90,7 +92,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   }
   const host = opts.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  if (server && !opts.databaseUrl) writeFileSync(runningFile(opts.dataDir), JSON.stringify({ pid: process.pid, url }));
+  if (server && !opts.databaseUrl && !opts.memory) writeFileSync(runningFile(opts.dataDir), JSON.stringify({ pid: process.pid, url }));
 
   return {
     url,
@@ -109,7 +111,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
           s.close(() => resolve());
           s.closeAllConnections();
         });
-        if (!opts.databaseUrl) {
+        if (!opts.databaseUrl && !opts.memory) {
           try {
             unlinkSync(runningFile(opts.dataDir));
           } catch {
