@@ -32,6 +32,8 @@ export interface StartOptions {
   memory?: boolean;
   webhookIntervalMs?: number;
   clock?: () => Date;
+  /** false: no wake-up WebSocket (upgrades are refused), so executors only poll (the bench). */
+  wakeSocket?: boolean;
 }
 
 export interface RunningServer {
@@ -88,7 +90,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       s.once('error', reject);
     });
     port = (server.address() as AddressInfo).port;
-    ws = attachWakeSocket(server, deps);
+    if (opts.wakeSocket ?? true) ws = attachWakeSocket(server, deps);
   }
   const host = opts.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;

@@ -33,11 +33,20 @@ export async function createEvents(db: Db): Promise<Events> {
     stops.push(await db.listen(QUEUED, fromOthers(QUEUED)));
     stops.push(await db.listen(FINAL, fromOthers(FINAL)));
   }
+  // Notifications of one tick go out in one query: a burst of results costs one round trip, not one each.
+  let outgoing: Array<[string, string]> = [];
+  const flush = (): void => {
+    const batch = outgoing;
+    outgoing = [];
+    db.query('SELECT pg_notify(c, p) FROM unnest($1::text[], $2::text[]) AS n(c, p)', [batch.map(([c]) => c), batch.map(([, p]) => p)]).catch((err: unknown) =>
+      console.error(`notify: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  };
   const publish = (kind: string, id: string): void => {
     bus.emit(kind, id);
-    if (db.kind === 'postgres') {
-      db.query('SELECT pg_notify($1, $2)', [kind, `${replica}:${id}`]).catch((err: unknown) => console.error(`notify ${kind}: ${String(err)}`));
-    }
+    if (db.kind !== 'postgres') return;
+    if (outgoing.length === 0) setImmediate(flush);
+    outgoing.push([kind, `${replica}:${id}`]);
   };
   return {
     queued: (executorId) => publish(QUEUED, executorId),

@@ -4,14 +4,13 @@
  * one after a final result is 409, which tells the executor the backend
  * already has the final word.
  */
-import { randomUUID } from 'node:crypto';
 import { canonicalJson } from './canonical';
 import type { ActionResult, Heartbeat, LeaseRequest } from '../../contract/protocol';
-import { countWaiting, finishAction, leaseActions, lockActionOfExecutor, requeueAction } from '../storage/actions';
+import { countWaiting, getActionOfExecutor, leaseActions } from '../storage/actions';
 import type { ExecutorRow } from '../storage/rows';
-import { insertDelivery } from '../storage/webhooks';
-import { findWorkspace, storeAccount, storeHeartbeat } from '../storage/workspaces';
-import { actionView, isFinal } from './action-view';
+import { inApprovalMode, storeAccount, storeHeartbeat } from '../storage/workspaces';
+import { isFinal } from './action-view';
+import { resultBatcher } from './result-batcher';
 import { errorAnswer, type Answer, type Deps } from './deps';
 
 /** Types that may wait for the user's approval in the extension: they get long leases. */
@@ -20,7 +19,7 @@ const WORDY_TYPES = ['message', 'comment', 'connect', 'share'];
 export async function lease(deps: Deps, executor: ExecutorRow, body: LeaseRequest): Promise<Answer> {
   const now = deps.clock();
   if (body.account) await storeAccount(deps.db, executor.id, body.account.memberUrn, body.account.publicIdentifier);
-  const inApprovalMode = typeof executor.heartbeat === 'object' && executor.heartbeat !== null && 'approvals' in executor.heartbeat;
+  const approvalMode = await inApprovalMode(deps.db, executor.id);
   const rows =
     body.accept.length === 0
       ? []
@@ -31,7 +30,7 @@ export async function lease(deps: Deps, executor: ExecutorRow, body: LeaseReques
             max: body.max,
             now,
             expiresAt: new Date(now.getTime() + deps.config.leaseTtlMs),
-            longTypes: inApprovalMode ? WORDY_TYPES : [],
+            longTypes: approvalMode ? WORDY_TYPES : [],
             longExpiresAt: new Date(now.getTime() + Math.max(deps.config.leaseTtlMs, deps.config.approvalLeaseTtlMs)),
           }),
         );
@@ -55,36 +54,37 @@ function sameResult(stored: unknown, body: ActionResult): boolean {
   return s['status'] === body.status && s['code'] === body.code && canonicalJson(s['output']) === canonicalJson(body.output);
 }
 
+const batchers = new WeakMap<Deps, ReturnType<typeof resultBatcher>>();
+function batcherOf(deps: Deps): ReturnType<typeof resultBatcher> {
+  let b = batchers.get(deps);
+  if (!b) batchers.set(deps, (b = resultBatcher(deps.db)));
+  return b;
+}
+
 export async function result(deps: Deps, executor: ExecutorRow, id: string, body: ActionResult): Promise<Answer> {
   const now = deps.clock();
-  const outcome = await deps.db.tx(async (q): Promise<Answer & { final?: boolean; requeued?: boolean }> => {
-    const row = await lockActionOfExecutor(q, executor.id, id);
-    if (!row) return errorAnswer(404, 'not_found', `no action ${JSON.stringify(id)} for this executor`);
-    if (row.idempotency_key !== body.idempotencyKey) {
-      return errorAnswer(400, 'invalid_request', 'idempotencyKey: does not match the action', { field: 'idempotencyKey' });
-    }
-    if (isFinal(row.status)) {
-      if (sameResult(row.result, body)) return { status: 200, body: { ok: true, duplicate: true } };
-      return errorAnswer(409, 'conflict', `the action already has a final result (${row.status})`, { final: row.result });
-    }
-    // Leased (current or expired and not taken again) or queued after a deferral: the result counts.
-    if (body.status === 'deferred') {
-      const retryAt = body.retryAt === null ? NaN : Date.parse(body.retryAt);
-      await requeueAction(q, id, body, Number.isNaN(retryAt) ? now : new Date(retryAt), now);
-      return { status: 200, body: { ok: true }, requeued: true };
-    }
-    await finishAction(q, id, body.status, body, now);
-    const ws = await findWorkspace(q, row.workspace_id);
-    const url = row.callback_url ?? ws?.callback_url ?? null;
-    if (url !== null) {
-      const view = actionView({ ...row, status: body.status, result: body, updated_at: now, lease_expires_at: null, next_attempt_at: null }, now);
-      await insertDelivery(q, { id: randomUUID(), actionId: id, workspaceId: row.workspace_id, url, body: JSON.stringify(view), now });
-    }
-    return { status: 200, body: { ok: true }, final: true };
+  const retryAt = body.retryAt === null ? NaN : Date.parse(body.retryAt);
+  const applied = await batcherOf(deps)({
+    executorId: executor.id,
+    id,
+    idempotencyKey: body.idempotencyKey,
+    now,
+    result: body,
+    finalStatus: body.status === 'deferred' ? null : body.status,
+    retryAt: Number.isNaN(retryAt) ? now : new Date(retryAt),
   });
-  if (outcome.final) deps.events.final(id);
-  const { final: _f, requeued: _r, ...answer } = outcome;
-  return answer;
+  if (applied) {
+    // Leased (current, or expired and not taken again) or queued after a deferral: the result counts.
+    if (body.status !== 'deferred') deps.events.final(id);
+    return { status: 200, body: { ok: true } };
+  }
+  const row = await getActionOfExecutor(deps.db, executor.id, id);
+  if (!row) return errorAnswer(404, 'not_found', `no action ${JSON.stringify(id)} for this executor`);
+  if (row.idempotency_key !== body.idempotencyKey) {
+    return errorAnswer(400, 'invalid_request', 'idempotencyKey: does not match the action', { field: 'idempotencyKey' });
+  }
+  if (isFinal(row.status) && sameResult(row.result, body)) return { status: 200, body: { ok: true, duplicate: true } };
+  return errorAnswer(409, 'conflict', `the action already has a final result (${row.status})`, { final: row.result });
 }
 
 export async function heartbeat(deps: Deps, executor: ExecutorRow, body: Heartbeat): Promise<Answer> {

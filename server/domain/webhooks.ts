@@ -4,8 +4,11 @@
  * retried with exponential backoff for 24 h until a 2xx. Rows live in the
  * database, so a restart loses none.
  */
-import { claimDueDeliveries, markAttemptFailed, markDelivered } from '../storage/webhooks';
+import { getAction } from '../storage/actions';
+import type { DeliveryRow } from '../storage/rows';
+import { claimDueDeliveries, markAttemptFailed, markDelivered, promoteFinalActions } from '../storage/webhooks';
 import { findWorkspace } from '../storage/workspaces';
+import { actionView } from './action-view';
 import type { Deps } from './deps';
 import { signBody } from './secrets';
 
@@ -20,7 +23,7 @@ export function nextAttemptAt(attempts: number, createdAt: Date, now: Date, base
 }
 
 export interface WebhookWorker {
-  /** Looks for due deliveries now (called when an action becomes final). */
+  /** Looks for due deliveries soon (batched: many results in a burst cost one sweep). */
   kick(): void;
   stop(): Promise<void>;
 }
@@ -31,14 +34,17 @@ export function startWebhookWorker(deps: Deps, opts: { intervalMs?: number; fetc
   let running: Promise<void> | null = null;
   let again = false;
 
-  async function deliverOne(d: { id: string; workspace_id: string; url: string; body: string; attempts: number; created_at: Date }): Promise<void> {
+  async function deliverOne(d: DeliveryRow): Promise<void> {
     const ws = await findWorkspace(deps.db, d.workspace_id);
+    const action = await getAction(deps.db, d.workspace_id, d.action_id);
+    // The action is final, so rendering it now gives the same bytes on every retry.
+    const body = action ? JSON.stringify(actionView(action, deps.clock())) : JSON.stringify({ id: d.action_id });
     let error: string;
     try {
       const res = await doFetch(d.url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Outbound-Signature': signBody(ws?.webhook_secret ?? '', d.body), 'X-Outbound-Delivery': d.id, 'User-Agent': 'outbound-executor-webhooks/1' },
-        body: d.body,
+        headers: { 'Content-Type': 'application/json', 'X-Outbound-Signature': signBody(ws?.webhook_secret ?? '', body), 'X-Outbound-Delivery': d.id, 'User-Agent': 'outbound-executor-webhooks/1' },
+        body,
         signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
         redirect: 'manual',
       });
@@ -59,10 +65,21 @@ export function startWebhookWorker(deps: Deps, opts: { intervalMs?: number; fetc
     do {
       again = false;
       const now = deps.clock();
+      if ((await promoteFinalActions(deps.db, now, 500)) === 500) again = true;
       const due = await claimDueDeliveries(deps.db, now, new Date(now.getTime() + CLAIM_MS), 20);
       await Promise.all(due.map((d) => deliverOne(d)));
       if (due.length === 20) again = true;
     } while (again && !stopped);
+  }
+
+  let soon: ReturnType<typeof setTimeout> | undefined;
+  function kickSoon(): void {
+    if (soon === undefined && !stopped) {
+      soon = setTimeout(() => {
+        soon = undefined;
+        kick();
+      }, 50);
+    }
   }
 
   function kick(): void {
@@ -79,7 +96,7 @@ export function startWebhookWorker(deps: Deps, opts: { intervalMs?: number; fetc
   }
 
   const timer = setInterval(kick, opts.intervalMs ?? 1000);
-  const stopFinal = deps.events.onAnyFinal(() => kick());
+  const stopFinal = deps.events.onAnyFinal(() => kickSoon());
   kick();
   return {
     kick,
@@ -87,6 +104,7 @@ export function startWebhookWorker(deps: Deps, opts: { intervalMs?: number; fetc
       stopped = true;
       clearInterval(timer);
       stopFinal();
+      clearTimeout(soon);
       await running;
     },
   };

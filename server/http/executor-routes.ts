@@ -24,8 +24,26 @@ export function bearer(header: string | undefined): string | undefined {
   return m?.[1];
 }
 
+/**
+ * Executors by token hash, remembered briefly: every result is one request,
+ * and tokens never change (there is no revocation yet), so the lookup need
+ * not hit the database each time. Heartbeat fields in a cached row may be up
+ * to this old; the lease reads what it needs fresh.
+ */
+const AUTH_CACHE_MS = 30_000;
+const authCache = new Map<string, { row: ExecutorRow; until: number }>();
+
 export async function executorForToken(deps: Deps, token: string | undefined): Promise<ExecutorRow | undefined> {
-  return token === undefined ? undefined : findExecutorByToken(deps.db, hashToken(deps.secret, token));
+  if (token === undefined) return undefined;
+  const hash = hashToken(deps.secret, token);
+  const cached = authCache.get(hash);
+  if (cached && cached.until > Date.now()) return cached.row;
+  const row = await findExecutorByToken(deps.db, hash);
+  if (row) {
+    if (authCache.size > 10_000) authCache.clear();
+    authCache.set(hash, { row, until: Date.now() + AUTH_CACHE_MS });
+  }
+  return row;
 }
 
 async function parsed<T>(schema: z.ZodType<T>, raw: unknown, apply: (value: T) => Promise<Answer>): Promise<Response> {

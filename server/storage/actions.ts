@@ -72,7 +72,7 @@ export async function listActions(q: Queryable, workspaceId: string, f: ListFilt
 /** Cancels an action nobody holds (queued, or its lease ran out); undefined when it could not. */
 export async function cancelAction(q: Queryable, workspaceId: string, id: string, now: Date): Promise<string | undefined> {
   const rows = await q.query<{ id: string }>(
-    `UPDATE actions a SET status = 'cancelled', updated_at = $2, lease_expires_at = NULL, next_attempt_at = NULL
+    `UPDATE actions a SET status = 'cancelled', updated_at = $2, lease_expires_at = NULL, next_attempt_at = NULL, webhook_pending = true
      WHERE a.workspace_id = $1 AND a.id = $3 AND ((a.status = 'queued') OR (a.status = 'leased' AND a.lease_expires_at <= $2))
      RETURNING a.id`,
     [workspaceId, now, id],
@@ -114,22 +114,40 @@ export async function countWaiting(q: Queryable, executorId: string, now: Date):
   return rows[0]?.n ?? 0;
 }
 
-/** The action, locked for the result being applied to it. */
-export async function lockActionOfExecutor(q: Queryable, executorId: string, id: string): Promise<ActionRow | undefined> {
-  return (await q.query<ActionRow>(`${SELECT} WHERE a.executor_id = $1 AND a.id = $2 FOR UPDATE OF a`, [executorId, id]))[0];
+export interface ResultWrite {
+  executorId: string;
+  id: string;
+  idempotencyKey: string;
+  now: Date;
+  result: unknown;
+  /** A final status, or null for a deferral (back to the queue at `retryAt`). */
+  finalStatus: 'succeeded' | 'failed' | 'refused' | null;
+  retryAt: Date;
 }
 
-export async function finishAction(q: Queryable, id: string, status: string, result: unknown, now: Date): Promise<void> {
-  await q.query(
-    `UPDATE actions SET status = $2, result = $3::jsonb, updated_at = $4, lease_expires_at = NULL, next_attempt_at = NULL WHERE id = $1`,
-    [id, status, JSON.stringify(result), now],
-  );
+/**
+ * The common case in one short statement (the hot path of every executor):
+ * the result of an action that is not final yet. A final one is flagged
+ * `webhook_pending`; the webhook worker turns flags into deliveries in
+ * batches, so the result path never looks up callback URLs. False when
+ * nothing matched (unknown, final already, another key): the caller looks closer.
+ */
+export async function applyResult(q: Queryable, r: ResultWrite): Promise<boolean> {
+  const rows =
+    r.finalStatus === null
+      ? await q.query<{ id: string }>(
+          `UPDATE actions SET status = 'queued', result = $4::jsonb, next_attempt_at = $5, updated_at = $6, lease_expires_at = NULL
+           WHERE id = $2 AND executor_id = $1 AND idempotency_key = $3 AND status IN ('queued', 'leased') RETURNING id`,
+          [r.executorId, r.id, r.idempotencyKey, JSON.stringify(r.result), r.retryAt, r.now],
+        )
+      : await q.query<{ id: string }>(
+          `UPDATE actions SET status = $4, result = $5::jsonb, updated_at = $6, lease_expires_at = NULL, next_attempt_at = NULL, webhook_pending = true
+           WHERE id = $2 AND executor_id = $1 AND idempotency_key = $3 AND status IN ('queued', 'leased') RETURNING id`,
+          [r.executorId, r.id, r.idempotencyKey, r.finalStatus, JSON.stringify(r.result), r.now],
+        );
+  return rows.length === 1;
 }
 
-/** A deferred result: back to the queue at `retryAt`, not final; the last result is kept for the reader. */
-export async function requeueAction(q: Queryable, id: string, result: unknown, retryAt: Date, now: Date): Promise<void> {
-  await q.query(
-    `UPDATE actions SET status = 'queued', result = $2::jsonb, next_attempt_at = $3, updated_at = $4, lease_expires_at = NULL WHERE id = $1`,
-    [id, JSON.stringify(result), retryAt, now],
-  );
+export async function getActionOfExecutor(q: Queryable, executorId: string, id: string): Promise<ActionRow | undefined> {
+  return (await q.query<ActionRow>(`${SELECT} WHERE a.executor_id = $1 AND a.id = $2`, [executorId, id]))[0];
 }

@@ -48,9 +48,12 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
         result jsonb,
         next_attempt_at timestamptz,
         lease_expires_at timestamptz,
+        -- Final, and its webhook (if any) not yet written to webhook_deliveries.
+        webhook_pending boolean NOT NULL DEFAULT false,
         created_at timestamptz NOT NULL,
         updated_at timestamptz NOT NULL
       );
+      CREATE INDEX actions_webhook_pending ON actions (updated_at) WHERE webhook_pending;
       -- The lease scan: an executor's waiting actions, oldest first.
       CREATE INDEX actions_lease ON actions (executor_id, status, created_at);
       CREATE INDEX actions_list ON actions (workspace_id, created_at DESC, id DESC);
@@ -71,7 +74,8 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
         action_id text NOT NULL,
         workspace_id text NOT NULL,
         url text NOT NULL,
-        body text NOT NULL,
+        -- The final action is rendered at send time (a final action no longer changes).
+        body text,
         attempts int NOT NULL DEFAULT 0,
         state text NOT NULL,
         next_at timestamptz NOT NULL,

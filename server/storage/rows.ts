@@ -56,7 +56,6 @@ export interface DeliveryRow {
   action_id: string;
   workspace_id: string;
   url: string;
-  body: string;
   attempts: number;
   state: string;
   next_at: Date;

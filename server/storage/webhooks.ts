@@ -2,11 +2,25 @@
 import type { Queryable } from './db';
 import type { DeliveryRow } from './rows';
 
-export async function insertDelivery(q: Queryable, d: { id: string; actionId: string; workspaceId: string; url: string; body: string; now: Date }): Promise<void> {
-  await q.query(
-    `INSERT INTO webhook_deliveries (id, action_id, workspace_id, url, body, state, next_at, created_at) VALUES ($1, $2, $3, $4, $5, 'pending', $6, $6)`,
-    [d.id, d.actionId, d.workspaceId, d.url, d.body, d.now],
+/**
+ * Turns flagged final actions into deliveries (for those whose action or
+ * workspace has a callback URL) and clears the flags, in one statement;
+ * SKIP LOCKED lets replicas do this side by side.
+ */
+export async function promoteFinalActions(q: Queryable, now: Date, limit: number): Promise<number> {
+  const rows = await q.query<{ id: string }>(
+    `WITH picked AS (
+       UPDATE actions SET webhook_pending = false
+       WHERE id IN (SELECT id FROM actions WHERE webhook_pending ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING id, workspace_id, callback_url)
+     INSERT INTO webhook_deliveries (id, action_id, workspace_id, url, state, next_at, created_at)
+     SELECT gen_random_uuid()::text, p.id, p.workspace_id, COALESCE(p.callback_url, w.callback_url), 'pending', $1, $1
+     FROM picked p JOIN workspaces w ON w.id = p.workspace_id
+     WHERE COALESCE(p.callback_url, w.callback_url) IS NOT NULL
+     RETURNING id`,
+    [now, limit],
   );
+  return rows.length;
 }
 
 /**
@@ -18,7 +32,7 @@ export async function claimDueDeliveries(q: Queryable, now: Date, lockUntil: Dat
     `UPDATE webhook_deliveries SET locked_until = $2 WHERE id IN (
        SELECT id FROM webhook_deliveries WHERE state = 'pending' AND next_at <= $1 AND (locked_until IS NULL OR locked_until <= $1)
        ORDER BY next_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-     RETURNING id, action_id, workspace_id, url, body, attempts, state, next_at, created_at`,
+     RETURNING id, action_id, workspace_id, url, attempts, state, next_at, created_at`,
     [now, lockUntil, limit],
   );
 }

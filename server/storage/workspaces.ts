@@ -41,6 +41,12 @@ export async function findExecutorByToken(q: Queryable, hash: string): Promise<E
   return (await q.query<ExecutorRow>(`SELECT ${EXECUTOR_COLUMNS} FROM executors WHERE token_hash = $1`, [hash]))[0];
 }
 
+/** Whether the executor's last heartbeat carried `approvals` (it serves in approval mode). */
+export async function inApprovalMode(q: Queryable, id: string): Promise<boolean> {
+  const rows = await q.query<{ approvals: boolean }>(`SELECT (heartbeat ? 'approvals') AS approvals FROM executors WHERE id = $1`, [id]);
+  return rows[0]?.approvals === true;
+}
+
 /** A workspace's executors, oldest first (the default one comes first). */
 export async function listExecutors(q: Queryable, workspaceId: string): Promise<ExecutorRow[]> {
   return q.query<ExecutorRow>(`SELECT ${EXECUTOR_COLUMNS} FROM executors WHERE workspace_id = $1 ORDER BY created_at, id`, [workspaceId]);

@@ -27,6 +27,8 @@ export async function testServer(opts: Partial<StartOptions> = {}): Promise<Runn
     listen: false,
     webhookIntervalMs: 100,
     ...opts,
+    // Every test server may run the webhooks of any test on a shared Postgres: all retry fast.
+    config: { webhookBaseDelayMs: 100, ...opts.config },
   });
 }
 

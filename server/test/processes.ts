@@ -12,8 +12,8 @@ export interface ServerProcess {
 }
 
 /** `npm run server` as a child (node + tsx directly, to own its pid), on a free port. */
-export function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server', 'cli.ts')], {
+export function spawnServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'server', 'cli.ts')], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -48,7 +48,7 @@ async function receiver(status: () => number): Promise<{ url: string; got: Recei
   return { url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}/hook`, got, close: () => new Promise((r) => srv.close(() => r())) };
 }
 
-describe(`wake-up WebSocket (${ENGINE})`, () => {
+describe(`wake-up WebSocket (${ENGINE})`, { timeout: 30_000 }, () => {
   it('sends {"type":"wake"} the moment an action is queued; refuses a bad token', async () => {
     const server = await testServer({ listen: true });
     cleanups.push(() => server.close());
@@ -70,7 +70,7 @@ describe(`wake-up WebSocket (${ENGINE})`, () => {
   });
 });
 
-describe(`webhooks (${ENGINE})`, () => {
+describe(`webhooks (${ENGINE})`, { timeout: 30_000 }, () => {
   it('POSTs the final action signed with the workspace secret, retrying with backoff until a 2xx', async () => {
     const server = await testServer({ config: { webhookBaseDelayMs: 100 } });
     cleanups.push(() => server.close());
