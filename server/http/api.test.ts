@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../server';
 import { ENGINE, client, json, testServer, type Client } from '../test/helpers';
+import { waitSeconds } from './outbound-routes';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -255,5 +256,14 @@ describe('OpenAPI', () => {
     expect(documented).toHaveLength(17);
     const connect = doc.paths['/v1/outbound/connections']?.['post'] as { requestBody: { content: Record<string, { schema: { additionalProperties?: boolean } }> } };
     expect(connect.requestBody.content['application/json']?.schema.additionalProperties).toBe(false);
+  });
+});
+
+describe('Prefer: wait=N', () => {
+  it('is read from the Prefer header and clamped to 60 seconds', () => {
+    expect(waitSeconds(undefined)).toBe(0);
+    expect(waitSeconds('wait=5')).toBe(5);
+    expect(waitSeconds('respond-async, wait=600')).toBe(60);
+    expect(waitSeconds('handling=lenient')).toBe(0);
   });
 });

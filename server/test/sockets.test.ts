@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { serverSecret } from '../config';
 import { operate } from '../domain/operator';
 import type { RunningServer } from '../server';
 import { openStorage } from '../server';
@@ -124,7 +125,7 @@ describe(`a server killed between lease and result loses nothing (${ENGINE})`, (
     const env = { DATA_DIR: dataDir, LEASE_TTL_MS: '8000', ...(DATABASE_URL ? { DATABASE_URL } : {}) };
     // The workspace is made before the server opens the database (PGlite allows one process).
     const db = await openStorage({ dataDir, databaseUrl: DATABASE_URL });
-    const { secret } = await import('../config').then((m) => ({ secret: m.serverSecret(dataDir) }));
+    const secret = serverSecret(dataDir);
     const ws = `kill-${Date.now()}`;
     const key = (await operate(db, secret, 'keys.create', { workspace: ws })).secret ?? '';
     const token = (await operate(db, secret, 'executors.create', { workspace: ws })).secret ?? '';
@@ -154,6 +155,8 @@ describe(`a server killed between lease and result loses nothing (${ENGINE})`, (
     const read = await fetch(`${proc.url}/v1/outbound/actions/${id}`, { headers: { Authorization: `Bearer ${key}` } });
     expect(((await read.json()) as { status: string }).status).toBe('succeeded');
     await proc.kill();
+    // Secrets never reach the logs.
+    for (const secret of [key, token, serverSecret(dataDir)]) expect(proc.output()).not.toContain(secret);
   }, 60_000);
 });
 
