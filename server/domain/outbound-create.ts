@@ -15,7 +15,7 @@ import { actionView, isFinal, type ActionView } from './action-view';
 import { requestHash } from './canonical';
 import { errorAnswer, type Answer, type Deps } from './deps';
 import { newId } from './secrets';
-import { throttleAnswer, type RateHeaders } from './throttle';
+import { rateOf, throttleAnswer, type RateHeaders } from './throttle';
 
 export const IDEMPOTENCY_WINDOW_MS = 24 * 3600_000;
 export const MAX_WAIT_S = 60;
@@ -27,9 +27,9 @@ export interface Caller {
 
 export interface CreateRequest {
   type: ActionType;
-  /** The action's params as the client sent them (what the executor gets). */
+  /** The action's params as the client sent them (what the executor gets); `post` comes from the path. */
   params: Record<string, unknown>;
-  /** Where each param came from in the request, for `field` (`post` is a path segment). */
+  /** The executor's LinkedIn account (slug or URN), or undefined for the default executor. */
   account?: string | undefined;
   callbackUrl?: string | undefined;
   idempotencyKey?: string | undefined;
@@ -65,10 +65,17 @@ async function replay(deps: Deps, caller: Caller, key: string, hash: string): Pr
   if (row.request_hash !== hash) {
     return errorAnswer(409, 'idempotency_conflict', 'this Idempotency-Key was used with a different request in the last 24 hours', { field: 'Idempotency-Key' });
   }
-  const headers = { Location: row.location ?? location(row.action_id), 'Idempotent-Replayed': 'true' };
+  const action = await getAction(deps.db, caller.workspaceId, row.action_id);
+  const headers: Record<string, string> = { Location: row.location ?? location(row.action_id), 'Idempotent-Replayed': 'true' };
+  const status = row.state === 'done' && row.status !== null ? row.status : 202;
+  if (action && status < 300) {
+    // A 2xx to a create carries the bucket's headers from the latest heartbeat, replays included.
+    const executor = (await listExecutors(deps.db, caller.workspaceId)).find((e) => e.id === action.executor_id);
+    const hb = heartbeatSchema.safeParse(executor?.heartbeat);
+    Object.assign(headers, rateHeaders(rateOf(action.type as ActionType, hb.success ? hb.data : null)));
+  }
   if (row.state === 'done' && row.status !== null && row.body !== null) return { status: row.status, body: null, rawBody: row.body, headers };
   // The first request is still waiting: the action as it stands.
-  const action = await getAction(deps.db, caller.workspaceId, row.action_id);
   return { status: 202, body: action ? actionView(action, now) : null, headers };
 }
 

@@ -53,6 +53,11 @@ function tightest(windows: BucketLimit[]): RateHeaders | null {
   return best ? { limit: best.limit, remaining: Math.max(0, best.limit - best.used), reset: best.resetsAt } : null;
 }
 
+/** The rate-limit headers of a type from a heartbeat, whatever the verdict (for replayed answers). */
+export function rateOf(type: ActionType, heartbeat: Heartbeat | null): RateHeaders | null {
+  return heartbeat ? tightest(heartbeat.limits.filter((l) => l.bucket === BUCKET_OF[type])) : null;
+}
+
 export function throttleAnswer(type: ActionType, heartbeat: Heartbeat | null, heartbeatAt: Date | null, now: Date): ThrottleAnswer {
   const t = now.getTime();
   if (heartbeat === null || heartbeatAt === null || t - heartbeatAt.getTime() > OFFLINE_AFTER_MS) return { kind: 'offline' };

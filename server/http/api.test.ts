@@ -189,7 +189,10 @@ describe(`429 and 503 from the last heartbeat, before queueing (${ENGINE})`, () 
     expect([ok.headers.get('x-ratelimit-limit'), ok.headers.get('x-ratelimit-remaining'), ok.headers.get('x-ratelimit-reset')]).toEqual(['150', '140', resetsAt]);
     const noEntry = await c.api('POST', '/v1/outbound/follows/member', { profile: 'jdoe' });
     expect(noEntry.headers.get('x-ratelimit-limit')).toBeNull();
-    expect((await c.lease()).map((a) => a.type)).toEqual(['react', 'follow_member']);
+    const replayed = await c.api('POST', '/v1/outbound/posts/7123456789012345678/reactions', { reaction: 'LIKE' }, { 'Idempotency-Key': 'r-1' });
+    const again = await c.api('POST', '/v1/outbound/posts/7123456789012345678/reactions', { reaction: 'LIKE' }, { 'Idempotency-Key': 'r-1' });
+    expect([again.status, again.headers.get('x-ratelimit-limit'), again.headers.get('idempotent-replayed')]).toEqual([replayed.status, '150', 'true']);
+    expect((await c.lease()).map((a) => a.type)).toEqual(['react', 'follow_member', 'react']);
   });
 
   it('429 while paused for a challenge (until its end) and for the user without an end (Retry-After 3600)', async () => {
