@@ -15,12 +15,16 @@ interface Waiting {
 
 const MAX_BATCH = 100;
 
-export function resultBatcher(db: Db): (write: ResultWrite) => Promise<boolean> {
-  let queue: Waiting[] = [];
-  let running = false;
+/**
+ * `parallel` batches may be in flight at once: 1 on PGlite (one connection
+ * anyway), a few on PostgreSQL so the pool's connections work side by side.
+ */
+export function resultBatcher(db: Db, parallel = db.kind === 'postgres' ? 4 : 1): (write: ResultWrite) => Promise<boolean> {
+  const queue: Waiting[] = [];
+  let running = 0;
 
   async function drain(): Promise<void> {
-    running = true;
+    running += 1;
     while (queue.length > 0) {
       // Sorted by id, so two replicas' batches lock shared rows in one order (no deadlock).
       const batch = queue.splice(0, MAX_BATCH).sort((a, b) => (a.write.id < b.write.id ? -1 : a.write.id > b.write.id ? 1 : 0));
@@ -36,12 +40,12 @@ export function resultBatcher(db: Db): (write: ResultWrite) => Promise<boolean> 
         for (const w of batch) await applyResult(db, w.write).then(w.resolve, w.reject);
       }
     }
-    running = false;
+    running -= 1;
   }
 
   return (write) =>
     new Promise<boolean>((resolve, reject) => {
       queue.push({ write, resolve, reject });
-      if (!running) void drain();
+      if (running < parallel) void drain();
     });
 }

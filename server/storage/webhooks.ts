@@ -49,7 +49,3 @@ export async function markAttemptFailed(q: Queryable, id: string, error: string,
     [id, error.slice(0, 500), nextAt],
   );
 }
-
-export async function listDeliveries(q: Queryable, actionId: string): Promise<Array<DeliveryRow & { last_error: string | null }>> {
-  return q.query('SELECT * FROM webhook_deliveries WHERE action_id = $1 ORDER BY created_at', [actionId]);
-}
