@@ -57,7 +57,7 @@ function sameResult(stored: unknown, body: ActionResult): boolean {
 const batchers = new WeakMap<Deps, ReturnType<typeof resultBatcher>>();
 function batcherOf(deps: Deps): ReturnType<typeof resultBatcher> {
   let b = batchers.get(deps);
-  if (!b) batchers.set(deps, (b = resultBatcher(deps.db)));
+  if (!b) batchers.set(deps, (b = resultBatcher(deps.db, deps.clock)));
   return b;
 }
 
@@ -68,7 +68,6 @@ export async function result(deps: Deps, executor: ExecutorRow, id: string, body
     executorId: executor.id,
     id,
     idempotencyKey: body.idempotencyKey,
-    now,
     result: body,
     finalStatus: body.status === 'deferred' ? null : body.status,
     retryAt: Number.isNaN(retryAt) ? now : new Date(retryAt),

@@ -9,7 +9,7 @@ const SELECT = 'SELECT a.*, e.account_urn FROM actions a JOIN executors e ON e.i
  * (an expired lease goes back to the queue without a sweeper: the lease
  * query takes it as it is).
  */
-const LEASABLE = `((a.status = 'queued' AND (a.next_attempt_at IS NULL OR a.next_attempt_at <= $2))
+const LEASABLE = `a.status IN ('queued', 'leased') AND ((a.status = 'queued' AND (a.next_attempt_at IS NULL OR a.next_attempt_at <= $2))
   OR (a.status = 'leased' AND a.lease_expires_at <= $2))`;
 
 export interface NewAction {
@@ -118,7 +118,6 @@ export interface ResultWrite {
   executorId: string;
   id: string;
   idempotencyKey: string;
-  now: Date;
   result: unknown;
   /** A final status, or null for a deferral (back to the queue at `retryAt`). */
   finalStatus: 'succeeded' | 'failed' | 'refused' | null;
@@ -126,26 +125,37 @@ export interface ResultWrite {
 }
 
 /**
- * The common case in one short statement (the hot path of every executor):
- * the result of an action that is not final yet. A final one is flagged
- * `webhook_pending`; the webhook worker turns flags into deliveries in
- * batches, so the result path never looks up callback URLs. False when
- * nothing matched (unknown, final already, another key): the caller looks closer.
+ * The common case, for a whole batch in one statement (the hot path of every
+ * executor): results of actions that are not final yet. A final one is
+ * flagged `webhook_pending`; the webhook worker turns flags into deliveries
+ * in batches, so the result path never looks up callback URLs. Returns the
+ * ids it applied; a write not applied (unknown, final already, another key)
+ * is for the caller to look at. Ids must be distinct within one call.
  */
-export async function applyResult(q: Queryable, r: ResultWrite): Promise<boolean> {
-  const rows =
-    r.finalStatus === null
-      ? await q.query<{ id: string }>(
-          `UPDATE actions SET status = 'queued', result = $4::jsonb, next_attempt_at = $5, updated_at = $6, lease_expires_at = NULL
-           WHERE id = $2 AND executor_id = $1 AND idempotency_key = $3 AND status IN ('queued', 'leased') RETURNING id`,
-          [r.executorId, r.id, r.idempotencyKey, JSON.stringify(r.result), r.retryAt, r.now],
-        )
-      : await q.query<{ id: string }>(
-          `UPDATE actions SET status = $4, result = $5::jsonb, updated_at = $6, lease_expires_at = NULL, next_attempt_at = NULL, webhook_pending = true
-           WHERE id = $2 AND executor_id = $1 AND idempotency_key = $3 AND status IN ('queued', 'leased') RETURNING id`,
-          [r.executorId, r.id, r.idempotencyKey, r.finalStatus, JSON.stringify(r.result), r.now],
-        );
-  return rows.length === 1;
+export async function applyResults(q: Queryable, writes: readonly ResultWrite[], now: Date): Promise<Set<string>> {
+  if (writes.length === 0) return new Set();
+  const rows = await q.query<{ id: string }>(
+    `UPDATE actions a SET
+       status = COALESCE(v.final, 'queued'),
+       result = v.result::jsonb,
+       next_attempt_at = CASE WHEN v.final IS NULL THEN v.retry_at ELSE NULL END,
+       webhook_pending = (v.final IS NOT NULL),
+       lease_expires_at = NULL,
+       updated_at = $1
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[]) AS v(id, executor_id, key, final, result, retry_at)
+     WHERE a.id = v.id AND a.executor_id = v.executor_id AND a.idempotency_key = v.key AND a.status IN ('queued', 'leased')
+     RETURNING a.id`,
+    [
+      now,
+      writes.map((w) => w.id),
+      writes.map((w) => w.executorId),
+      writes.map((w) => w.idempotencyKey),
+      writes.map((w) => w.finalStatus),
+      writes.map((w) => JSON.stringify(w.result)),
+      writes.map((w) => w.retryAt),
+    ],
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 export async function getActionOfExecutor(q: Queryable, executorId: string, id: string): Promise<ActionRow | undefined> {

@@ -54,8 +54,8 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
         updated_at timestamptz NOT NULL
       );
       CREATE INDEX actions_webhook_pending ON actions (updated_at) WHERE webhook_pending;
-      -- The lease scan: an executor's waiting actions, oldest first.
-      CREATE INDEX actions_lease ON actions (executor_id, status, created_at);
+      -- The lease scan: an executor's waiting actions, oldest first (read in index order, stopped at LIMIT).
+      CREATE INDEX actions_waiting ON actions (executor_id, created_at, id) WHERE status IN ('queued', 'leased');
       CREATE INDEX actions_list ON actions (workspace_id, created_at DESC, id DESC);
       CREATE TABLE idempotency (
         workspace_id text NOT NULL,
