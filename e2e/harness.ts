@@ -133,8 +133,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     },
   };
   const backgroundTab = opts.backgroundTab === undefined ? true : opts.backgroundTab;
-  // Only with configure: a test that configures by itself starts from no stored settings at all.
-  if (backgroundTab !== null && (opts.configure ?? true)) {
+  // With configure, or when asked for: a test that configures by itself otherwise starts from no stored settings at all.
+  if (backgroundTab !== null && ((opts.configure ?? true) || opts.backgroundTab !== undefined)) {
     // Through the worker's own settings lock, before the backend is configured: the first pass already knows.
     await (await worker()).evaluate(async (allow) => {
       await navigator.locks.request('settings', async () => {

@@ -5,12 +5,16 @@
  *  1. LinkedIn requests per action type, cold and warm caches (bench-requests.ts).
  *  2. Popup: time to the first rendered recent result with 100,000 audit entries.
  *  3. Audit page with 100,000 entries: CSV/JSON export and chain verification.
+ *  4. The server (bench-server.ts): enqueue → LinkedIn write latency with and
+ *     without the wake-up WebSocket; lease throughput on PGlite and PostgreSQL.
+ *
+ * Sections not run keep their previous figures in bench/results.json.
  *
  * Uses a time-scaled build (EXECUTOR_TIME_SCALE=100, as e2e: 30 s spacing lasts
  * 0.3 s), built into bench/tmp/ (see build-extension.ts for why not dist-e2e).
  *
  * Options:
- *   --only=requests,popup,audit   run some sections (default: all)
+ *   --only=requests,popup,audit,server   run some sections (default: all)
  *   --popup-runs=N                popup opens per measurement (default 5)
  *   --export-runs=N               runs of each export and of Verify chain (default 3)
  *   --entries=N                   audit entries to seed (default 100000)
@@ -18,18 +22,19 @@
  *   --headed                      show the browser
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CHROMIUM, startHarness, type Harness } from '../e2e/harness';
 import { ROOT, buildExtension } from './build-extension';
 import { measureRequests, type RequestResults } from './bench-requests';
 import { measureAuditPage, measurePopup, seedAudit, type AuditPageResult, type PopupResult, type SeedReport } from './bench-ui';
+import { measureServer, type ServerBenchResults } from './bench-server';
 
 const SCALE = 100;
 const POPUP_GOAL_MS = 300;
-type Section = 'requests' | 'popup' | 'audit';
-const SECTIONS: readonly Section[] = ['requests', 'popup', 'audit'];
+type Section = 'requests' | 'popup' | 'audit' | 'server';
+const SECTIONS: readonly Section[] = ['requests', 'popup', 'audit', 'server'];
 
 interface Options {
   sections: Section[];
@@ -175,6 +180,7 @@ function summaryOf(results: Record<string, unknown>): Record<string, unknown> {
   const requests = results.requests as RequestResults | undefined;
   const popup = results.popup as { withEntries: PopupResult; withEntriesWorkerStopped: PopupResult; pass: boolean } | undefined;
   const audit = results.auditPage as AuditPageResult | undefined;
+  const server = results.server as ServerBenchResults | undefined;
   return {
     requests: requests?.rows.map((r) => ({ action: r.action, cold: r.cold.linkedinRequests, warm: r.warm.linkedinRequests, goal: r.goal, pass: r.pass.overall })) ?? null,
     popup: popup
@@ -196,6 +202,16 @@ function summaryOf(results: Record<string, unknown>): Record<string, unknown> {
           verifyMaxMs: audit.verify.summary.maxMs,
         }
       : null,
+    server: server
+      ? {
+          latencyWebsocket: { p50Ms: server.latency.websocket.p50Ms, p95Ms: server.latency.websocket.p95Ms, actions: server.latency.websocket.actions },
+          latencyPollOnly: { p50Ms: server.latency.pollOnly.p50Ms, p95Ms: server.latency.pollOnly.p95Ms, actions: server.latency.pollOnly.actions },
+          latencyTimeScale: server.latency.timeScale,
+          throughputPgliteActionsPerSecond: server.throughput.pglite.actionsPerSecond,
+          throughputPostgresActionsPerSecond: server.throughput.postgres?.map((r) => ({ replicas: r.replicas, actionsPerSecond: r.actionsPerSecond })) ?? null,
+          goals: { latencyP50Ms: server.latency.goalP50Ms, pglite: server.throughput.goals.pglite, postgres: server.throughput.goals.postgres },
+        }
+      : null,
   };
 }
 
@@ -215,7 +231,7 @@ async function main(): Promise<number> {
   const errors: Array<{ section: Section; error: string }> = [];
 
   if (opts.sections.includes('requests')) {
-    console.log('\n[1/3] LinkedIn requests per action type, cold and warm caches');
+    console.log('\n[1/4] LinkedIn requests per action type, cold and warm caches');
     try {
       const r = await withHarness(extensionDir, opts.headed, (h) => measureRequests(h, log));
       results.requests = r;
@@ -227,7 +243,7 @@ async function main(): Promise<number> {
   }
 
   if (opts.sections.includes('popup') || opts.sections.includes('audit')) {
-    console.log(`\n[2/3] Popup first render, then [3/3] audit page, with ${opts.entries} audit entries`);
+    console.log(`\n[2/4] Popup first render, then [3/4] audit page, with ${opts.entries} audit entries`);
     try {
       const ui = await withHarness(extensionDir, opts.headed, async (h): Promise<UiResults> => {
         const popupEmpty = await measurePopup(h, { runs: opts.popupRuns, auditEntries: 0, stopWorkerFirst: false }, log);
@@ -258,13 +274,27 @@ async function main(): Promise<number> {
     }
   }
 
+  if (opts.sections.includes('server')) {
+    console.log('\n[4/4] The server: enqueue → LinkedIn write latency, lease throughput');
+    try {
+      results.server = await measureServer(log);
+    } catch (error) {
+      errors.push({ section: 'server', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      console.error(error);
+    }
+  }
+
+  // Sections not run this time keep their last figures.
+  const file = path.join(ROOT, 'bench', 'results.json');
+  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  for (const key of ['requests', 'popup', 'auditPage', 'server']) {
+    if (results[key] === undefined && previous[key] !== undefined) results[key] = previous[key];
+  }
   results.summary = summaryOf(results);
   results.errors = errors;
   results.elapsedMs = Date.now() - started;
   (results.machine as Record<string, unknown>).loadAverageAtEnd = os.loadavg().map((n) => Math.round(n * 100) / 100);
-  const outDir = path.join(ROOT, 'bench');
-  mkdirSync(outDir, { recursive: true });
-  const file = path.join(outDir, 'results.json');
+  mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nWrote ${path.relative(ROOT, file)} in ${((Date.now() - started) / 1000).toFixed(0)} s total${errors.length ? `; ${errors.length} section(s) failed` : ''}.`);
   return errors.length === 0 ? 0 : 1;
