@@ -85,6 +85,8 @@ interface Step {
   /** Changes to the LinkedIn double's world before the step (e.g. a pending invitation). */
   before?: () => void;
   prime: ActionSpec[];
+  /** Changes to the double's world after the priming actions (e.g. moving its clock). */
+  afterPrime?: () => void;
   /** A function when the params exist only after `before` (e.g. an invitation URN). */
   measure: ActionSpec | (() => ActionSpec);
 }
@@ -257,10 +259,12 @@ function steps(li: LinkedInDouble, w: World): Step[] {
     {
       row: 'connect',
       phase: 'extra',
-      title: 'connect again right after a withdraw by the extension (slug cached, relationship cache forgotten)',
-      setup: 'withdraw (profile) through the extension just before: it deletes the invitation and relationship caches',
+      title: 'connect again after a withdraw by the extension, 3 weeks later on LinkedIn\'s clock (slug cached, relationship cache forgotten)',
+      setup:
+        'withdraw (profile) through the extension just before: it deletes the invitation and relationship caches; the double\'s clock then moves 22 days (LinkedIn refuses a re-invite for ~3 weeks)',
       clearCache: false,
       prime: [withdrawProfile(w.connectTarget)],
+      afterPrime: () => li.clock.advance(22 * 86_400_000),
       measure: connect,
     },
     {
@@ -297,8 +301,10 @@ function steps(li: LinkedInDouble, w: World): Step[] {
     {
       row: 'withdraw_profile',
       phase: 'warm',
-      setup: 'slug→URN cached by the cold run; invitation URN cached by a connect through the extension just before',
+      setup:
+        'slug→URN cached by the cold run; invitation URN cached by a connect through the extension just before (the double\'s clock first moves 22 days past the cold run\'s withdraw: LinkedIn refuses a re-invite for ~3 weeks)',
       clearCache: false,
+      before: () => li.clock.advance(22 * 86_400_000),
       prime: [{ ...connect, label: 'connect (priming)', params: { profile: profileUrl(w.withdrawTarget) } }],
       measure: withdrawProfile(w.withdrawTarget),
     },
@@ -434,6 +440,7 @@ async function runStep(h: Harness, step: Step, members: readonly Member[], log: 
   if (step.clearCache) await clearCache(await h.worker());
   const primedBy: ActionRun[] = [];
   for (const p of step.prime) primedBy.push(await runAction(h, p));
+  step.afterPrime?.();
   const cacheKeysBefore = (await cacheEntries(await h.worker())).map((e) => readableKey(e.key, members)).sort();
   const run = await runAction(h, typeof step.measure === 'function' ? step.measure() : step.measure);
   const lastPrime = primedBy.at(-1);
