@@ -15,6 +15,7 @@ import { auditFromWorker } from '../scripts/demo-batch';
 import { test, expect, FAST_SCALE } from './fixtures';
 import { startHarness, type Harness } from './harness';
 import { extensionDir } from '../scripts/build-extension';
+import { mulberry32 } from '../src/shared/seeded-random';
 
 test.use({ scale: FAST_SCALE });
 test.setTimeout(420_000);
@@ -182,14 +183,3 @@ test('chaos: no action lost, none executed twice, deliveries identical, audit ag
   );
   if (harness !== first) await harness.closeBrowser();
 });
-
-/** A small seeded PRNG, so a failing run can be replayed. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -11,6 +11,7 @@ import type { AuditRecord } from '../src/store/db';
 import { BUCKET_OF } from '../src/safety/limits';
 import { auditTail, putAudit, waitForDatabase } from './bench-idb';
 import { ms, sleep, summarize, type Summary } from './bench-stats';
+import { mulberry32 as prng } from '../src/shared/seeded-random';
 
 
 /** A plausible mix of action types (weights). */
@@ -30,17 +31,6 @@ const TYPE_MIX: ReadonlyArray<readonly [ActionType, number]> = [
   ['unsave', 3],
 ];
 
-/** Deterministic PRNG (mulberry32), so every run seeds the same log. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SeedOptions {
   count: number;

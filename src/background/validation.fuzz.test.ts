@@ -9,21 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_TYPES, leasedActionSchema, type ActionType } from '../../contract/protocol';
 import { COMMENTARY_MAX, COMMENT_MAX, MESSAGE_MAX, NOTE_MAX } from '../../contract/params';
 import { ACTIONS } from '../actions/registry';
+import { mulberry32 as rng } from '../shared/seeded-random';
 
 const SEED = 0x5eed_2026;
 const CASES = 3000;
 
-/** mulberry32: small, seeded, the same sequence on every machine. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Piece = { value: unknown; valid: boolean; why: string };
 const ok = (value: unknown, why = 'ok'): Piece => ({ value, valid: true, why });
