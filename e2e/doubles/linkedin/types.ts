@@ -1,7 +1,7 @@
 /**
  * Public types of the LinkedIn double (see server.ts). The double follows
  * /work/shared/voyager-reference.md (v2, normative) and
- * /work/notes/linkedin-decisions.md (D1–D15), and refuses anything else.
+ * docs/linkedin-decisions.md (D1–D15), and refuses anything else.
  */
 
 export interface RecordedRequest {
