@@ -23,7 +23,7 @@ import { publishStatus } from './status';
 import { executorId, loadRuntime, updateRuntime, type Runtime } from './runtime';
 import { safetyInput } from './safety-input';
 import { ensureViewer } from './viewer';
-import { RECHECK_MS, recordAnswer } from '../safety/drift';
+import { RECHECK_MS, hasCounts, recordAnswer } from '../safety/drift';
 import { notifySuspended, recheckSuspended } from './recheck';
 import { reportMalformed, takeAtMost } from './malformed';
 import { wakeAt } from './wake';
@@ -219,6 +219,8 @@ async function pass(deps: ExecutorDeps, force: boolean): Promise<void> {
       recordEffects: (effects) => recordEffects(effects, now(), stopUntilFor(now(), runtime), session.fingerprint),
       suspension: (type) => runtime.drift.suspended[type] ?? null,
       recordDrift: async (type, drift) => {
+        // The usual case (a normal answer, nothing counted for this type) writes nothing.
+        if (!drift && !hasCounts(runtime.drift, type)) return null;
         const after = await updateRuntime((r) => ({ drift: recordAnswer(r.drift, type, drift, now(), scaled(RECHECK_MS)) }));
         const suspension = drift ? (after.drift.suspended[type] ?? null) : null;
         if (suspension) void notifySuspended(type, suspension);

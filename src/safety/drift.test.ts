@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DRIFT_THRESHOLD, dueForRecheck, lift, postpone, recordAnswer, type DriftState } from './drift';
+import { DRIFT_THRESHOLD, dueForRecheck, hasCounts, lift, postpone, recordAnswer, type DriftState } from './drift';
 
 const empty: DriftState = { counts: {}, suspended: {} };
 const changed = { endpoint: 'withdraw', reason: 'HTTP 400 without a business code', gone: false };
@@ -19,6 +19,8 @@ describe('drift containment', () => {
     state = recordAnswer(state, 'connect', changed, 1, 100);
     state = recordAnswer(state, 'withdraw', null, 2, 100);
     expect(state.counts).toEqual({ 'connect withdraw': 1 });
+    expect(hasCounts(state, 'withdraw')).toBe(false);
+    expect(hasCounts(state, 'connect')).toBe(true);
     for (let i = 0; i < DRIFT_THRESHOLD - 1; i++) state = recordAnswer(state, 'withdraw', changed, 3, 100);
     expect(state.suspended.withdraw).toBeUndefined();
   });

@@ -56,6 +56,11 @@ export function recordAnswer(state: DriftState, type: string, signal: DriftSigna
   };
 }
 
+/** Whether any drift answer is counted for this type (when not, a normal answer changes nothing). */
+export function hasCounts(state: DriftState, type: string): boolean {
+  return Object.keys(state.counts).some((key) => key.startsWith(`${type} `));
+}
+
 /** Lifts a suspension (a re-check passed, or the user asked to try again). */
 export function lift(state: DriftState, type: string): DriftState {
   const suspended = Object.fromEntries(Object.entries(state.suspended).filter(([t]) => t !== type));
