@@ -1,6 +1,6 @@
 /** Settings from the environment, and the server secret kept in the data dir (or SERVER_SECRET). */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface Settings {
@@ -33,13 +33,21 @@ export function serverSecret(dataDir: string, env: NodeJS.ProcessEnv = process.e
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
+  // Written whole under a private name, then linked into place: the link fails if another
+  // process (a replica starting at the same moment) got there first, and nobody can ever
+  // read a created-but-still-empty file (which once gave two replicas two different keys).
+  const draft = `${file}.${process.pid}.${randomBytes(6).toString('hex')}`;
+  writeFileSync(draft, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(draft, 0o600);
   try {
-    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
-    chmodSync(file, 0o600);
+    linkSync(draft, file);
     return secret;
-  } catch {
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     // Another process wrote it first: use theirs.
     return readFileSync(file, 'utf8').trim();
+  } finally {
+    rmSync(draft, { force: true });
   }
 }
 
