@@ -22,6 +22,7 @@ export default defineManifest({
   // Only the extension's own files run in its pages; no eval, no inline script, no plugins, no framing.
   // connect-src stays open: the backend is whatever https origin (or loopback) the user configures.
   content_security_policy: {
-    extension_pages: "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'; img-src 'self' data:; style-src 'self'; connect-src https: wss: http://127.0.0.1:* ws://127.0.0.1:* http://localhost:* ws://localhost:*",
+    extension_pages:
+      "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'; img-src 'self' data:; style-src 'self'; connect-src https: wss: http://127.0.0.1:* ws://127.0.0.1:* http://localhost:* ws://localhost:*",
   },
 });

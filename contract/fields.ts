@@ -3,13 +3,7 @@
  * that an invalid value yields `params.<field>: <specific reason>`.
  */
 import { z } from 'zod';
-import {
-  parseCompany,
-  parseInvitationUrn,
-  parsePost,
-  parseProfile,
-  type ParseResult,
-} from './inputs';
+import { parseCompany, parseInvitationUrn, parsePost, parseProfile, type ParseResult } from './inputs';
 
 function fromParser<T>(parse: (input: unknown) => ParseResult<T>) {
   return z.unknown().transform((value, ctx): T => {
@@ -48,7 +42,9 @@ export function textField(max: number) {
     .transform((s) => s.trim())
     .refine((s) => s.length >= 1, { message: 'must not be empty' })
     .refine((s) => s.length <= max, { message: `must be at most ${max} characters (UTF-16 code units) after trimming` })
-    .refine((s) => s.length === 0 || hasVisibleCharacter(s), { message: 'must contain at least one visible character' });
+    .refine((s) => s.length === 0 || hasVisibleCharacter(s), {
+      message: 'must contain at least one visible character',
+    });
 }
 
 /**
@@ -61,5 +57,7 @@ export function optionalTextField(max: number) {
     .nullish()
     .transform((s) => (s ?? '').trim())
     .refine((s) => s.length <= max, { message: `must be at most ${max} characters (UTF-16 code units) after trimming` })
-    .refine((s) => s.length === 0 || hasVisibleCharacter(s), { message: 'must contain at least one visible character, or be empty for none' });
+    .refine((s) => s.length === 0 || hasVisibleCharacter(s), {
+      message: 'must contain at least one visible character, or be empty for none',
+    });
 }

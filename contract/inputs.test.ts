@@ -1,6 +1,15 @@
 /** The param parsers against every accepted form and every rejection class. */
 import { describe, expect, it } from 'vitest';
-import { MAX_REFERENCE_LENGTH, encodeSlug, parseCompany, parseInvitationUrn, parsePost, parsePostsSlug, parseProfile, type ParseResult } from './inputs';
+import {
+  MAX_REFERENCE_LENGTH,
+  encodeSlug,
+  parseCompany,
+  parseInvitationUrn,
+  parsePost,
+  parsePostsSlug,
+  parseProfile,
+  type ParseResult,
+} from './inputs';
 
 const TAIL = 'ACoAAB1234abcdEFGH_-xyz';
 const ACT = '7123456789012345678';
@@ -159,7 +168,10 @@ describe('parseProfile: rejections', () => {
   it.each([
     ['jd', 'slug must be 3..100 characters, got 2'],
     ['a'.repeat(101), 'slug must be 3..100 characters, got 101'],
-    ['john doe', 'must not contain spaces; expected a vanity slug, /in/ URL, urn:li:fsd_profile:, urn:li:fs_miniProfile:, urn:li:person:, urn:li:member: or ACoA… id'],
+    [
+      'john doe',
+      'must not contain spaces; expected a vanity slug, /in/ URL, urn:li:fsd_profile:, urn:li:fs_miniProfile:, urn:li:person:, urn:li:member: or ACoA… id',
+    ],
     ['in/jdoe', 'must not contain "/"'],
     ['@jdoe', 'found "@"'],
     ['j.doe', 'found "."'],
@@ -240,12 +252,20 @@ describe('parsePost', () => {
   });
 
   it('bare ids from 10 digits up', () => {
-    expect(value(parsePost('1234567890'))).toEqual({ threadUrn: 'urn:li:activity:1234567890', kind: 'activity', id: '1234567890' });
+    expect(value(parsePost('1234567890'))).toEqual({
+      threadUrn: 'urn:li:activity:1234567890',
+      kind: 'activity',
+      id: '1234567890',
+    });
     expect(value(parsePost('1'.repeat(25)))).toMatchObject({ id: '1'.repeat(25) });
   });
 
   it('accepts short ids inside URNs', () => {
-    expect(value(parsePost('urn:li:activity:9'))).toEqual({ threadUrn: 'urn:li:activity:9', kind: 'activity', id: '9' });
+    expect(value(parsePost('urn:li:activity:9'))).toEqual({
+      threadUrn: 'urn:li:activity:9',
+      kind: 'activity',
+      id: '9',
+    });
   });
 
   it.each([
@@ -260,9 +280,15 @@ describe('parsePost', () => {
     ['urn:li:comment:(activity:1,2)', 'urn:li:comment is not a post URN'],
     [`urn:li:fsd_update:(urn:li:article:${ACT},MAIN_FEED)`, 'urn:li:article is not a post URN'],
     ['hello world', '"hello world" is not a post reference; expected urn:li:activity:<id>'],
-    [`https://evil.com/feed/update/urn:li:activity:${ACT}/`, 'not a LinkedIn post URL: host "evil.com" is not linkedin.com'],
+    [
+      `https://evil.com/feed/update/urn:li:activity:${ACT}/`,
+      'not a LinkedIn post URL: host "evil.com" is not linkedin.com',
+    ],
     [`javascript:alert(${ACT})`, 'scheme "javascript:" is not http or https'],
-    ['https://www.linkedin.com/in/jdoe/', 'not a LinkedIn post URL: expected /feed/update/urn:li:activity:<id>/ or /posts/'],
+    [
+      'https://www.linkedin.com/in/jdoe/',
+      'not a LinkedIn post URL: expected /feed/update/urn:li:activity:<id>/ or /posts/',
+    ],
     ['https://www.linkedin.com/feed/', 'not a LinkedIn post URL'],
     ['https://www.linkedin.com/feed/update/', 'post URL has no URN after /feed/update/'],
     ['https://www.linkedin.com/feed/update/urn%ZZli/', 'post URN contains invalid percent-encoding'],
@@ -323,10 +349,16 @@ describe('parseCompany', () => {
     ['1'.repeat(20), 'must be a positive integer (1..19 digits'],
     ['urn:li:fsd_company:', 'urn:li:fsd_company: id "" must be a positive integer'],
     ['urn:li:company:acme', 'urn:li:company: id "acme" must be a positive integer'],
-    ['urn:li:fsd_profile:ACoAAB1234abcdEFGH_-xyz', 'urn:li:fsd_profile is not a company URN; expected a numeric company id'],
+    [
+      'urn:li:fsd_profile:ACoAAB1234abcdEFGH_-xyz',
+      'urn:li:fsd_profile is not a company URN; expected a numeric company id',
+    ],
     ['https://evil.com/company/acme/', 'not a LinkedIn company URL: host "evil.com" is not linkedin.com'],
     ['javascript:alert(1)', 'scheme "javascript:" is not http or https'],
-    ['https://www.linkedin.com/in/jdoe/', 'not a LinkedIn company URL: expected a path /company/<slug>/ or /showcase/<slug>/, got "/in/jdoe/"'],
+    [
+      'https://www.linkedin.com/in/jdoe/',
+      'not a LinkedIn company URL: expected a path /company/<slug>/ or /showcase/<slug>/, got "/in/jdoe/"',
+    ],
     ['https://www.linkedin.com/company/', 'company URL has no slug after /company/'],
     ['https://www.linkedin.com/company/a/', 'slug must be 2..100 characters, got 1'],
     ['https://www.linkedin.com/company/ac%ZZme/', 'slug contains invalid percent-encoding'],
@@ -356,7 +388,10 @@ describe('parseInvitationUrn', () => {
     ['urn:li:fsd_invitation:', 'urn:li:fsd_invitation: id "" must be 1..25 digits'],
     ['urn:li:fsd_invitation:abc', 'must be 1..25 digits'],
     ['urn:li:invitation:4 2', 'must be 1..25 digits'],
-    ['urn:li:fsd_profile:ACoAAB1234abcdEFGH_-xyz', 'urn:li:fsd_profile is not an invitation URN; expected urn:li:fsd_invitation:<id>'],
+    [
+      'urn:li:fsd_profile:ACoAAB1234abcdEFGH_-xyz',
+      'urn:li:fsd_profile is not an invitation URN; expected urn:li:fsd_invitation:<id>',
+    ],
   ])('%j', (input, expected) => {
     expect(reason(parseInvitationUrn(input))).toContain(expected);
   });
@@ -364,7 +399,8 @@ describe('parseInvitationUrn', () => {
 
 describe('bounded, linear parsing (security review: ReDoS)', () => {
   const MB = 1 << 20;
-  const fill = (unit: string, prefix = '', suffix = '') => prefix + unit.repeat(Math.ceil((MB - prefix.length - suffix.length) / unit.length)) + suffix;
+  const fill = (unit: string, prefix = '', suffix = '') =>
+    prefix + unit.repeat(Math.ceil((MB - prefix.length - suffix.length) / unit.length)) + suffix;
   // Shapes that made backtracking parsers slow: many partial markers, long runs, a bad last character.
   const adversarial = [
     fill('-activity-1', 'https://www.linkedin.com/posts/', '!'),
@@ -378,7 +414,12 @@ describe('bounded, linear parsing (security review: ReDoS)', () => {
     fill('1'),
     fill(' '),
   ];
-  const parsers: Record<string, (input: unknown) => ParseResult<unknown>> = { parseProfile, parsePost, parseCompany, parseInvitationUrn };
+  const parsers: Record<string, (input: unknown) => ParseResult<unknown>> = {
+    parseProfile,
+    parsePost,
+    parseCompany,
+    parseInvitationUrn,
+  };
 
   // The one time bound in the suite: it guards against milliseconds turning into minutes.
   it.each(Object.keys(parsers))('%s refuses 1 MB inputs quickly, naming the length', (name) => {
@@ -390,7 +431,8 @@ describe('bounded, linear parsing (security review: ReDoS)', () => {
 
   it('adversarial inputs at the cap are parsed (to a result) quickly by every parser', () => {
     const started = performance.now();
-    for (const parse of Object.values(parsers)) for (const input of adversarial) parse(input.slice(0, MAX_REFERENCE_LENGTH));
+    for (const parse of Object.values(parsers))
+      for (const input of adversarial) parse(input.slice(0, MAX_REFERENCE_LENGTH));
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
@@ -405,7 +447,10 @@ describe('bounded, linear parsing (security review: ReDoS)', () => {
     const started = performance.now();
     expect(parsePostsSlug(fill('-activity-1', '', '!'))).toBeNull();
     expect(parsePostsSlug(fill('_share-', 'x'))).toBeNull();
-    expect(parsePostsSlug(fill('x', 'jdoe_hello-activity-7123456789012345678-'))).toEqual({ kind: 'activity', id: '7123456789012345678' });
+    expect(parsePostsSlug(fill('x', 'jdoe_hello-activity-7123456789012345678-'))).toEqual({
+      kind: 'activity',
+      id: '7123456789012345678',
+    });
     expect(performance.now() - started).toBeLessThan(1000);
   });
 

@@ -43,7 +43,8 @@ export const MAX_REFERENCE_LENGTH = 4096;
 function trimmedString(input: unknown): ParseResult<string> {
   if (input === undefined) return fail('is required');
   if (typeof input !== 'string') return fail(`must be a string, got ${describeType(input)}`);
-  if (input.length > MAX_REFERENCE_LENGTH) return fail(`is too long: ${input.length} characters, at most ${MAX_REFERENCE_LENGTH}`);
+  if (input.length > MAX_REFERENCE_LENGTH)
+    return fail(`is too long: ${input.length} characters, at most ${MAX_REFERENCE_LENGTH}`);
   const s = input.trim();
   return s === '' ? fail('must not be empty') : ok(s);
 }
@@ -94,7 +95,8 @@ function parseSlug(raw: string, rules: SlugRules, hint = ''): ParseResult<string
   if (/\s/u.test(slug)) return fail(`slug ${quote(slug)} must not contain spaces${suffix}`);
   if (slug.includes('/')) return fail(`slug ${quote(slug)} must not contain "/"${suffix}`);
   const bad = [...slug].find((ch) => !rules.chars.test(ch));
-  if (bad !== undefined) return fail(`slug ${quote(slug)} may contain only ${rules.allowed} (found ${quote(bad)})${suffix}`);
+  if (bad !== undefined)
+    return fail(`slug ${quote(slug)} may contain only ${rules.allowed} (found ${quote(bad)})${suffix}`);
   // Length in code points, as LinkedIn counts characters, not UTF-16 units.
   const length = [...slug].length;
   if (length < rules.min || length > rules.max) {
@@ -167,7 +169,8 @@ const PROFILE_TAIL = /^ACoA[A-Za-z0-9_-]{16,56}$/;
 // urn:li:person:<ACoA…> is how some outbound APIs (OutX) name a profile: the same id as fsd_profile.
 const PROFILE_URN = /^urn:li:(fsd_profile|fs_miniProfile|person):(.*)$/;
 const MEMBER_URN = /^urn:li:member:(.*)$/;
-const PROFILE_EXPECTED = 'expected a vanity slug, /in/ URL, urn:li:fsd_profile:, urn:li:fs_miniProfile:, urn:li:person:, urn:li:member: or ACoA… id';
+const PROFILE_EXPECTED =
+  'expected a vanity slug, /in/ URL, urn:li:fsd_profile:, urn:li:fs_miniProfile:, urn:li:person:, urn:li:member: or ACoA… id';
 
 const profileFromTail = (tail: string): ProfileRef => ({ kind: 'profile', urn: `urn:li:fsd_profile:${tail}`, tail });
 
@@ -189,8 +192,13 @@ function parseProfileUrn(s: string): ParseResult<ProfileRef> {
     if (tail === '') return fail(`urn:li:${profile[1] ?? ''}: has no profile id after the colon`);
     if (!PROFILE_TAIL.test(tail)) {
       // LinkedIn's official API uses opaque person ids that map to no profile the web app knows.
-      const official = profile[1] === 'person' ? '; an official-API person id cannot be used: give the profile URL or its ACoA… id' : '';
-      return fail(`urn:li:${profile[1] ?? ''}: id ${quote(tail)} is not an ACoA… id (ACoA plus 16..56 of A-Z a-z 0-9 _ -)${official}`);
+      const official =
+        profile[1] === 'person'
+          ? '; an official-API person id cannot be used: give the profile URL or its ACoA… id'
+          : '';
+      return fail(
+        `urn:li:${profile[1] ?? ''}: id ${quote(tail)} is not an ACoA… id (ACoA plus 16..56 of A-Z a-z 0-9 _ -)${official}`,
+      );
     }
     return ok(profileFromTail(tail));
   }
@@ -300,7 +308,9 @@ function parsePostUrl(s: string): ParseResult<PostRef> {
     if (!marker) return fail(`post URL ${showPath(segments)} has no -activity-<id>, -ugcPost-<id> or -share-<id> part`);
     return postRef(marker.kind, marker.id);
   }
-  return fail(`not a LinkedIn post URL: expected /feed/update/urn:li:activity:<id>/ or /posts/…-activity-<id>-…, got ${showPath(segments)}`);
+  return fail(
+    `not a LinkedIn post URL: expected /feed/update/urn:li:activity:<id>/ or /posts/…-activity-<id>-…, got ${showPath(segments)}`,
+  );
 }
 
 export function parsePost(input: unknown): ParseResult<PostRef> {
@@ -311,7 +321,9 @@ export function parsePost(input: unknown): ParseResult<PostRef> {
   const s = decodedUrn(str.value);
   if (s.startsWith('urn:')) return parsePostUrn(s);
   if (/^\d+$/.test(s)) {
-    return BARE_POST_ID.test(s) ? ok({ threadUrn: `urn:li:activity:${s}`, kind: 'activity', id: s }) : fail(`numeric activity id must be 10..25 digits, got ${s.length}`);
+    return BARE_POST_ID.test(s)
+      ? ok({ threadUrn: `urn:li:activity:${s}`, kind: 'activity', id: s })
+      : fail(`numeric activity id must be 10..25 digits, got ${s.length}`);
   }
   if (looksLikeUrl(s)) return parsePostUrl(s);
   return fail(`${quote(s)} is not a post reference; ${POST_EXPECTED}`);
@@ -322,10 +334,13 @@ export function parsePost(input: unknown): ParseResult<PostRef> {
 
 const COMPANY_URN = /^urn:li:(fsd_company|company|organization|fs_normalized_company):(.*)$/;
 const COMPANY_ID = /^[1-9]\d{0,18}$/;
-const COMPANY_EXPECTED = 'expected a numeric company id, urn:li:fsd_company:<id>, urn:li:company:<id>, urn:li:organization:<id> or a /company/<slug>/ URL';
+const COMPANY_EXPECTED =
+  'expected a numeric company id, urn:li:fsd_company:<id>, urn:li:company:<id>, urn:li:organization:<id> or a /company/<slug>/ URL';
 
 function companyId(id: string, where: string): ParseResult<CompanyRef> {
-  return COMPANY_ID.test(id) ? ok({ kind: 'id', id }) : fail(`${where} ${quote(id)} must be a positive integer (1..19 digits, no leading zero)`);
+  return COMPANY_ID.test(id)
+    ? ok({ kind: 'id', id })
+    : fail(`${where} ${quote(id)} must be a positive integer (1..19 digits, no leading zero)`);
 }
 
 function parseCompanyUrl(s: string): ParseResult<CompanyRef> {
@@ -335,7 +350,9 @@ function parseCompanyUrl(s: string): ParseResult<CompanyRef> {
   // Showcase pages are company pages under another path; the lookup takes their universal name alike.
   const kind = section?.toLowerCase();
   if (kind !== 'company' && kind !== 'showcase') {
-    return fail(`not a LinkedIn company URL: expected a path /company/<slug>/ or /showcase/<slug>/, got ${showPath(path.value)}`);
+    return fail(
+      `not a LinkedIn company URL: expected a path /company/<slug>/ or /showcase/<slug>/, got ${showPath(path.value)}`,
+    );
   }
   if (raw === undefined) return fail(`company URL has no slug after /${kind}/`);
   if (/^\d+$/.test(raw)) return companyId(raw, 'company id in URL');
@@ -346,7 +363,9 @@ function parseCompanyUrl(s: string): ParseResult<CompanyRef> {
 export function parseCompany(input: unknown): ParseResult<CompanyRef> {
   // Company ids stay well below 2^53, so a JSON number is safe to accept.
   if (typeof input === 'number') {
-    return Number.isSafeInteger(input) && input > 0 ? ok({ kind: 'id', id: String(input) }) : fail(`company id ${input} must be a positive integer`);
+    return Number.isSafeInteger(input) && input > 0
+      ? ok({ kind: 'id', id: String(input) })
+      : fail(`company id ${input} must be a positive integer`);
   }
   const str = trimmedString(input);
   if (!str.ok) return str;
@@ -374,7 +393,9 @@ export function parseInvitationUrn(input: unknown): ParseResult<InvitationRef> {
   const s = decodedUrn(str.value);
   const m = INVITATION_URN.exec(s);
   if (!m) {
-    return fail(`${s.startsWith('urn:') ? `${urnType(s)} is not an invitation URN` : `${quote(s)} is not a URN`}; expected urn:li:fsd_invitation:<id>`);
+    return fail(
+      `${s.startsWith('urn:') ? `${urnType(s)} is not an invitation URN` : `${quote(s)} is not a URN`}; expected urn:li:fsd_invitation:<id>`,
+    );
   }
   const id = m[2] ?? '';
   if (!/^\d{1,25}$/.test(id)) return fail(`urn:li:${m[1] ?? ''}: id ${quote(id)} must be 1..25 digits`);

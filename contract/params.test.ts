@@ -34,7 +34,9 @@ describe('lengths are counted in UTF-16 code units, after trimming', () => {
   });
 
   it('surrounding white space does not count', () => {
-    expect(validateParams('connect', { profile: 'jdoe', note: `  ${'a'.repeat(NOTE_MAX)}\n` })).toMatchObject({ ok: true });
+    expect(validateParams('connect', { profile: 'jdoe', note: `  ${'a'.repeat(NOTE_MAX)}\n` })).toMatchObject({
+      ok: true,
+    });
   });
 });
 
@@ -43,7 +45,10 @@ describe('reaction names are ASCII letters only', () => {
     expect(validateParams('react', { post: POST, reaction })).toMatchObject({ ok: true });
   });
 
-  it.each(['l\u0131ke', 'LIKE\u200b', 'L\u0130KE', 'like!', '', 'ＬＩＫＥ'])('%j is refused, not upper-cased into a known name', (reaction) => {
-    expect(validateParams('react', { post: POST, reaction })).toMatchObject({ ok: false, field: 'params.reaction' });
-  });
+  it.each(['l\u0131ke', 'LIKE\u200b', 'L\u0130KE', 'like!', '', 'ＬＩＫＥ'])(
+    '%j is refused, not upper-cased into a known name',
+    (reaction) => {
+      expect(validateParams('react', { post: POST, reaction })).toMatchObject({ ok: false, field: 'params.reaction' });
+    },
+  );
 });

@@ -20,7 +20,9 @@ export type ReactionType = (typeof REACTION_TYPES)[number];
 export const reactionField = z
   .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
   .transform((s) => s.trim())
-  .refine((s) => /^[A-Za-z]+$/.test(s), { message: `must be one of ${REACTION_TYPES.join(', ')} (or FUNNY), in ASCII letters` })
+  .refine((s) => /^[A-Za-z]+$/.test(s), {
+    message: `must be one of ${REACTION_TYPES.join(', ')} (or FUNNY), in ASCII letters`,
+  })
   .transform((s) => s.toUpperCase())
   .transform((s) => (s === 'FUNNY' ? 'ENTERTAINMENT' : s))
   .pipe(z.enum(REACTION_TYPES, { error: `must be one of ${REACTION_TYPES.join(', ')} (or FUNNY)` }));
@@ -71,7 +73,10 @@ export function describeIssue(error: z.ZodError): { field: string; message: stri
 }
 
 /** Validates one action's params: the parsed params, or the first problem (the message both the executor and the API give). */
-export function validateParams<T extends ActionType>(type: T, raw: unknown): { ok: true; params: ParamsOf<T> } | ({ ok: false } & ReturnType<typeof describeIssue>) {
+export function validateParams<T extends ActionType>(
+  type: T,
+  raw: unknown,
+): { ok: true; params: ParamsOf<T> } | ({ ok: false } & ReturnType<typeof describeIssue>) {
   const parsed = PARAMS_OF[type].safeParse(raw);
   if (parsed.success) return { ok: true, params: parsed.data as ParamsOf<T> };
   return { ok: false, ...describeIssue(parsed.error) };

@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { REQUESTED_BY_MAX_BYTES, leasedActionSchema } from './protocol';
 
-const base = { id: 'act_1', type: 'save', params: { post: 'urn:li:activity:7123456789012345678' }, idempotencyKey: 'k-1' };
+const base = {
+  id: 'act_1',
+  type: 'save',
+  params: { post: 'urn:li:activity:7123456789012345678' },
+  idempotencyKey: 'k-1',
+};
 
 function problem(action: unknown): string {
   const parsed = leasedActionSchema.safeParse(action);
@@ -13,7 +18,9 @@ function problem(action: unknown): string {
 
 describe('leasedActionSchema', () => {
   it('accepts an ordinary envelope, requestedBy included', () => {
-    expect(leasedActionSchema.safeParse({ ...base, requestedBy: { principal: 'user_42', apiKeyId: 'key_7' } }).success).toBe(true);
+    expect(
+      leasedActionSchema.safeParse({ ...base, requestedBy: { principal: 'user_42', apiKeyId: 'key_7' } }).success,
+    ).toBe(true);
   });
 
   it.each([
@@ -38,7 +45,9 @@ describe('leasedActionSchema', () => {
     // {"p":"…"} is 8 bytes around the value.
     const fits = { p: 'a'.repeat(REQUESTED_BY_MAX_BYTES - 8) };
     expect(leasedActionSchema.safeParse({ ...base, requestedBy: fits }).success).toBe(true);
-    expect(problem({ ...base, requestedBy: { p: 'a'.repeat(REQUESTED_BY_MAX_BYTES - 7) } })).toBe('requestedBy: must be at most 4096 bytes as JSON');
+    expect(problem({ ...base, requestedBy: { p: 'a'.repeat(REQUESTED_BY_MAX_BYTES - 7) } })).toBe(
+      'requestedBy: must be at most 4096 bytes as JSON',
+    );
     // Two bytes per "é": half as many characters already exceed the cap.
     expect(problem({ ...base, requestedBy: 'é'.repeat(REQUESTED_BY_MAX_BYTES / 2) })).toMatch(/^requestedBy:/);
     expect(problem({ ...base, requestedBy: 'x'.repeat(1 << 20) })).toMatch(/^requestedBy:/);

@@ -76,7 +76,9 @@ export const leasedActionSchema = z.object({
   leaseExpiresAt: z.string().datetime({ offset: true }).optional(),
   requestedBy: z
     .unknown()
-    .refine((v) => serialisedBytes(v) <= REQUESTED_BY_MAX_BYTES, { message: `must be at most ${REQUESTED_BY_MAX_BYTES} bytes as JSON` })
+    .refine((v) => serialisedBytes(v) <= REQUESTED_BY_MAX_BYTES, {
+      message: `must be at most ${REQUESTED_BY_MAX_BYTES} bytes as JSON`,
+    })
     .optional(),
 });
 export type LeasedAction = z.infer<typeof leasedActionSchema>;

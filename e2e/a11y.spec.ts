@@ -21,7 +21,10 @@ test('popup, options and audit pages have no WCAG 2.1 A/AA violations, light and
     backend.enqueue({ type: 'message', params: { profile: 'not-a-connection', text: 'Hello' } }),
     backend.enqueue({ type: 'react', params: { post: post.threadUrn, reaction: 'ANGRY' } }),
   ];
-  await backend.waitForFinal(queued.map((q) => q.id), 30_000);
+  await backend.waitForFinal(
+    queued.map((q) => q.id),
+    30_000,
+  );
 
   const pages = {
     popup: await harness.openPopup(),

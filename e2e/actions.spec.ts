@@ -5,7 +5,12 @@ import type { Harness } from './harness';
 const writes = (h: Harness) => h.linkedin.apiRequests().filter((r) => r.method !== 'GET');
 /** Nothing the double refused, and nothing v2 says must never be sent. */
 const noRejections = (h: Harness) => {
-  expect(h.linkedin.apiRequests().filter((r) => r.status === 400 || r.status === 500).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([]);
+  expect(
+    h.linkedin
+      .apiRequests()
+      .filter((r) => r.status === 400 || r.status === 500)
+      .map((r) => `${r.method} ${r.path} ${r.status}`),
+  ).toEqual([]);
   expect(h.linkedin.violations).toEqual([]);
 };
 
@@ -14,18 +19,34 @@ test('connect: with a note, without, already connected, already pending, and the
   const grace = linkedin.addMember({ slug: 'grace-h', distance: 2 });
   const linus = linkedin.addMember({ slug: 'linus-t', distance: 3 });
   const ada = linkedin.addMember({ slug: 'ada-l', distance: 1 });
-  const withNote = backend.enqueue({ type: 'connect', params: { profile: 'https://linkedin.com/in/grace-h?trk=x', note: '  Hello Grace!  ' } });
-  const noNote = backend.enqueue({ type: 'connect', params: { profile: `urn:li:fsd_profile:${linus.tail}`, note: '   ' } });
+  const withNote = backend.enqueue({
+    type: 'connect',
+    params: { profile: 'https://linkedin.com/in/grace-h?trk=x', note: '  Hello Grace!  ' },
+  });
+  const noNote = backend.enqueue({
+    type: 'connect',
+    params: { profile: `urn:li:fsd_profile:${linus.tail}`, note: '   ' },
+  });
   const connected = backend.enqueue({ type: 'connect', params: { profile: 'ada-l' } });
   const pendingAgain = backend.enqueue({ type: 'connect', params: { profile: 'grace-h' } });
   await backend.waitForFinal([withNote.id, noNote.id, connected.id, pendingAgain.id], 60_000);
 
   const r1 = backend.finalResult(withNote.id);
-  expect(r1).toMatchObject({ status: 'succeeded', code: null, output: { profileUrn: `urn:li:fsd_profile:${grace.tail}` } });
+  expect(r1).toMatchObject({
+    status: 'succeeded',
+    code: null,
+    output: { profileUrn: `urn:li:fsd_profile:${grace.tail}` },
+  });
   expect(r1?.output.invitationUrn).toMatch(/^urn:li:fsd_invitation:\d+$/);
-  expect(backend.finalResult(noNote.id)).toMatchObject({ status: 'succeeded', output: { profileUrn: `urn:li:fsd_profile:${linus.tail}` } });
+  expect(backend.finalResult(noNote.id)).toMatchObject({
+    status: 'succeeded',
+    output: { profileUrn: `urn:li:fsd_profile:${linus.tail}` },
+  });
   expect(backend.finalResult(connected.id)).toMatchObject({ status: 'succeeded', output: { alreadyDone: true } });
-  expect(backend.finalResult(pendingAgain.id)).toMatchObject({ status: 'succeeded', output: { alreadyDone: true, invitationUrn: r1?.output.invitationUrn } });
+  expect(backend.finalResult(pendingAgain.id)).toMatchObject({
+    status: 'succeeded',
+    output: { alreadyDone: true, invitationUrn: r1?.output.invitationUrn },
+  });
 
   const sent = writes(harness);
   expect(sent.map((w) => w.body)).toEqual([
@@ -33,7 +54,9 @@ test('connect: with a note, without, already connected, already pending, and the
     { invitee: { inviteeUnion: { memberProfile: `urn:li:fsd_profile:${linus.tail}` } } },
   ]);
   expect(sent.every((w) => w.path === '/voyager/api/voyagerRelationshipsDashMemberRelationships')).toBe(true);
-  expect([...linkedin.state.invitations.values()].map((i) => i.inviteeTail).sort()).toEqual([grace.tail, linus.tail].sort());
+  expect([...linkedin.state.invitations.values()].map((i) => i.inviteeTail).sort()).toEqual(
+    [grace.tail, linus.tail].sort(),
+  );
   expect(ada.distance).toBe(1);
 
   // LinkedIn's weekly limit: deferred with a retry time, and no more invitations are tried.
@@ -49,7 +72,19 @@ test('connect: with a note, without, already connected, already pending, and the
   const follow = backend.enqueue({ type: 'follow_member', params: { profile: 'dennis-r' } });
   const blocked = backend.enqueue({ type: 'connect', params: { profile: 'dennis-r' } });
   await backend.waitForFinal([follow.id], 30_000);
-  await backend.waitFor(() => backend.heartbeats.some((h) => h.body.limits.some((l) => l.bucket === 'invitations' && l.nextAvailableAt !== null && Date.parse(l.nextAvailableAt) > Date.now() + 60_000)), 15_000, 'invitations closed in the heartbeat');
+  await backend.waitFor(
+    () =>
+      backend.heartbeats.some((h) =>
+        h.body.limits.some(
+          (l) =>
+            l.bucket === 'invitations' &&
+            l.nextAvailableAt !== null &&
+            Date.parse(l.nextAvailableAt) > Date.now() + 60_000,
+        ),
+      ),
+    15_000,
+    'invitations closed in the heartbeat',
+  );
   expect(backend.leases.at(-1)?.body.accept).not.toContain('connect');
   expect(backend.actions().find((a) => a.id === blocked.id)?.status).toBe('queued');
   noRejections(harness);
@@ -69,24 +104,42 @@ test('withdraw: by invitation URN, by profile, and nothing pending', async ({ ha
   const w3 = backend.enqueue({ type: 'withdraw', params: { profile: 'john-m' } });
   await backend.waitForFinal([w1.id, w2.id, w3.id], 30_000);
   expect(backend.finalResult(w1.id)).toMatchObject({ status: 'succeeded', output: { invitationUrn: inv1 } });
-  expect(backend.finalResult(w2.id)).toMatchObject({ status: 'succeeded', output: { invitationUrn: backend.finalResult(c2.id)?.output.invitationUrn } });
+  expect(backend.finalResult(w2.id)).toMatchObject({
+    status: 'succeeded',
+    output: { invitationUrn: backend.finalResult(c2.id)?.output.invitationUrn },
+  });
   expect(backend.finalResult(w3.id)).toMatchObject({ status: 'failed', code: 'not_found' });
   expect(linkedin.state.invitations.size).toBe(0);
   // v2's primary withdraw: POST voyagerRelationshipsDashInvitations/<urn>?action=withdraw; never a DELETE.
   const withdrawals = writes(harness).filter((w) => w.endpoint.startsWith('withdraw'));
   expect(withdrawals.map((d) => [d.endpoint, decodeURIComponent(d.path), d.query.action, d.body])).toEqual([
-    ['withdraw', `/voyager/api/voyagerRelationshipsDashInvitations/${inv1}`, 'withdraw', { invitationType: 'CONNECTION' }],
-    ['withdraw', `/voyager/api/voyagerRelationshipsDashInvitations/${String(backend.finalResult(c2.id)?.output.invitationUrn)}`, 'withdraw', { invitationType: 'CONNECTION' }],
+    [
+      'withdraw',
+      `/voyager/api/voyagerRelationshipsDashInvitations/${inv1}`,
+      'withdraw',
+      { invitationType: 'CONNECTION' },
+    ],
+    [
+      'withdraw',
+      `/voyager/api/voyagerRelationshipsDashInvitations/${String(backend.finalResult(c2.id)?.output.invitationUrn)}`,
+      'withdraw',
+      { invitationType: 'CONNECTION' },
+    ],
   ]);
   noRejections(harness);
 });
 
-test('message: sent to a 1st-degree connection exactly as the reference says; refused to anyone else with no send', async ({ harness }) => {
+test('message: sent to a 1st-degree connection exactly as the reference says; refused to anyone else with no send', async ({
+  harness,
+}) => {
   const { linkedin, backend } = harness;
   const friend = linkedin.addMember({ slug: 'margaret-h', distance: 1 });
   linkedin.addMember({ slug: 'stranger-x', distance: 2 });
   linkedin.addMember({ slug: 'far-away', distance: 'OUT_OF_NETWORK' });
-  const ok = backend.enqueue({ type: 'message', params: { profile: 'margaret-h', text: '  Hello Margaret, how is Apollo going?  ' } });
+  const ok = backend.enqueue({
+    type: 'message',
+    params: { profile: 'margaret-h', text: '  Hello Margaret, how is Apollo going?  ' },
+  });
   const refused = backend.enqueue({ type: 'message', params: { profile: 'stranger-x', text: 'Hi' } });
   const far = backend.enqueue({ type: 'message', params: { profile: 'far-away', text: 'Hi' } });
   await backend.waitForFinal([ok.id, refused.id, far.id], 60_000);
@@ -99,7 +152,12 @@ test('message: sent to a 1st-degree connection exactly as the reference says; re
 
   const sends = writes(harness);
   expect(sends).toHaveLength(1);
-  const body = sends[0]?.body as { message: { originToken: string; body: { text: string } }; trackingId: string; mailboxUrn: string; hostRecipientUrns: string[] };
+  const body = sends[0]?.body as {
+    message: { originToken: string; body: { text: string } };
+    trackingId: string;
+    mailboxUrn: string;
+    hostRecipientUrns: string[];
+  };
   expect(sends[0]?.path).toBe('/voyager/api/voyagerMessagingDashMessengerMessages');
   expect(body.message.body.text).toBe('Hello Margaret, how is Apollo going?');
   expect(body.message.originToken).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -110,17 +168,31 @@ test('message: sent to a 1st-degree connection exactly as the reference says; re
   noRejections(harness);
 });
 
-test('react (FUNNY alias), unreact, comment, reposts, save and unsave change LinkedIn state and report outputs', async ({ harness }) => {
+test('react (FUNNY alias), unreact, comment, reposts, save and unsave change LinkedIn state and report outputs', async ({
+  harness,
+}) => {
   const { linkedin, backend } = harness;
   const post = linkedin.addPost({ id: '7200000000000000001' });
   const ugc = linkedin.addPost({ id: '7200000000000000002', kind: 'ugcPost' });
   const other = linkedin.addPost({ id: '7200000000000000003' });
-  const react = backend.enqueue({ type: 'react', params: { post: `https://www.linkedin.com/feed/update/urn:li:activity:${post.id}/`, reaction: 'funny' } });
+  const react = backend.enqueue({
+    type: 'react',
+    params: { post: `https://www.linkedin.com/feed/update/urn:li:activity:${post.id}/`, reaction: 'funny' },
+  });
   const react2 = backend.enqueue({ type: 'react', params: { post: ugc.threadUrn, reaction: 'Praise' } });
   const unreact = backend.enqueue({ type: 'unreact', params: { post: post.id } });
-  const comment = backend.enqueue({ type: 'comment', params: { post: `https://www.linkedin.com/posts/someone_title-activity-${post.id}-AbCd`, text: ' Insightful, thanks! ' } });
+  const comment = backend.enqueue({
+    type: 'comment',
+    params: {
+      post: `https://www.linkedin.com/posts/someone_title-activity-${post.id}-AbCd`,
+      text: ' Insightful, thanks! ',
+    },
+  });
   // With commentary: the reshare of the share URN; by share URN alone: the GraphQL repost; by activity: the server action.
-  const reshare = backend.enqueue({ type: 'share', params: { post: String(post.shareUrn), commentary: 'Worth reading' } });
+  const reshare = backend.enqueue({
+    type: 'share',
+    params: { post: String(post.shareUrn), commentary: 'Worth reading' },
+  });
   const repost = backend.enqueue({ type: 'share', params: { post: String(other.shareUrn) } });
   const instant = backend.enqueue({ type: 'share', params: { post: other.threadUrn } });
   const save = backend.enqueue({ type: 'save', params: { post: post.threadUrn } });
@@ -161,7 +233,9 @@ test('react (FUNNY alias), unreact, comment, reposts, save and unsave change Lin
   noRejections(harness);
 });
 
-test('unknown slug is not_found; every invalid-input class is refused with zero LinkedIn requests', async ({ harness }) => {
+test('unknown slug is not_found; every invalid-input class is refused with zero LinkedIn requests', async ({
+  harness,
+}) => {
   const { linkedin, backend } = harness;
   const missing = backend.enqueue({ type: 'follow_member', params: { profile: 'no-such-person-xyz' } });
   await backend.waitForFinal([missing.id], 30_000);
@@ -180,14 +254,24 @@ test('unknown slug is not_found; every invalid-input class is refused with zero 
     ['react', { post: 'urn:li:activity:7200000000000000001', reaction: 'ANGRY' }, /^params\.reaction: must be one of/],
     ['comment', { post: 'urn:li:activity:7200000000000000001', text: 'x'.repeat(1251) }, /^params\.text: .*1250/],
     ['follow_company', { company: 'https://www.linkedin.com/in/jdoe' }, /^params\.company: /],
-    ['share', { post: 'urn:li:activity:7200000000000000001', commentary: 'x'.repeat(3001) }, /^params\.commentary: .*3000/],
+    [
+      'share',
+      { post: 'urn:li:activity:7200000000000000001', commentary: 'x'.repeat(3001) },
+      /^params\.commentary: .*3000/,
+    ],
     ['save', { post: 'https://www.linkedin.com/feed/' }, /^params\.post: /],
   ];
   const queued = invalid.map(([type, params]) => backend.enqueue({ type, params }));
-  await backend.waitForFinal(queued.map((q) => q.id), 60_000);
+  await backend.waitForFinal(
+    queued.map((q) => q.id),
+    60_000,
+  );
   queued.forEach((q, i) => {
     const r = backend.finalResult(q.id);
-    expect(r, `${invalid[i]?.[0]} ${JSON.stringify(invalid[i]?.[1]).slice(0, 80)}`).toMatchObject({ status: 'refused', code: 'invalid_action' });
+    expect(r, `${invalid[i]?.[0]} ${JSON.stringify(invalid[i]?.[1]).slice(0, 80)}`).toMatchObject({
+      status: 'refused',
+      code: 'invalid_action',
+    });
     expect(r?.message).toMatch(invalid[i]?.[2] ?? /x/);
   });
   expect(linkedin.voyagerRequests().length).toBe(before);

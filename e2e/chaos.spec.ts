@@ -113,7 +113,14 @@ test('chaos: no action lost, none executed twice, deliveries identical, audit ag
     if (restarts < restartsAt.length && finals() >= (restartsAt[restarts] as number)) {
       // Kill the whole browser mid-flight and start it again on the same profile.
       await harness.closeBrowser();
-      harness = await startHarness({ extensionDir: extensionDir(FAST_SCALE), linkedin, backend, userDataDir: first.userDataDir, configure: false, signedIn: false });
+      harness = await startHarness({
+        extensionDir: extensionDir(FAST_SCALE),
+        linkedin,
+        backend,
+        userDataDir: first.userDataDir,
+        configure: false,
+        signedIn: false,
+      });
       restarts++;
     } else if (rand() < 0.7) {
       await harness.stopServiceWorker().catch(() => undefined);
@@ -127,8 +134,17 @@ test('chaos: no action lost, none executed twice, deliveries identical, audit ag
   const audit: AuditRecord[] = await auditFromWorker(await harness.worker());
 
   const writes = linkedin.mutations();
-  const described = (w: (typeof writes)[number]) => decodeURIComponent(`${w.path}?${w.rawQuery}`) + JSON.stringify(w.body ?? '');
-  const counts = { succeeded: 0, failed: 0, refused: 0, deferred: 0, reconciled: 0, duplicateDeliveries: 0, unknown: 0 };
+  const described = (w: (typeof writes)[number]) =>
+    decodeURIComponent(`${w.path}?${w.rawQuery}`) + JSON.stringify(w.body ?? '');
+  const counts = {
+    succeeded: 0,
+    failed: 0,
+    refused: 0,
+    deferred: 0,
+    reconciled: 0,
+    duplicateDeliveries: 0,
+    unknown: 0,
+  };
   const unknownTypes: string[] = [];
   // Types whose write sets a state with no read-back (saves; companies given by id): re-sending it is the reconcile (v2).
   const resendable = new Set(['save', 'unsave', 'follow_company']);
@@ -137,7 +153,9 @@ test('chaos: no action lost, none executed twice, deliveries identical, audit ag
     counts[final.status]++;
     if (final.output.reconciled === true) counts.reconciled++;
     const mine = writes.filter((w) => described(w).includes(p.target));
-    const trail = audit.filter((e) => e.actionId === p.id).map((e) => `${e.status}/${e.code ?? ''}@${e.at} mutated=${e.mutated} "${e.message}"`);
+    const trail = audit
+      .filter((e) => e.actionId === p.id)
+      .map((e) => `${e.status}/${e.code ?? ''}@${e.at} mutated=${e.mutated} "${e.message}"`);
     const label = `${p.id} ${p.type} → ${final.status}/${final.code ?? ''} ${final.message}; writes at ${mine.map((w) => `${w.at}(${w.status})`).join(', ')}; audit: ${trail.join(' | ')}`;
     if (final.status === 'failed' && /outcome is unknown/.test(final.message)) {
       counts.unknown++;
@@ -154,7 +172,9 @@ test('chaos: no action lost, none executed twice, deliveries identical, audit ag
     }
     if (final.status === 'refused') expect(mine.length, label).toBe(0);
     // Every delivery of a final result is the same.
-    const deliveries = backend.results.filter((r) => r.actionId === p.id && r.body.status !== 'deferred').map((r) => JSON.stringify(r.body));
+    const deliveries = backend.results
+      .filter((r) => r.actionId === p.id && r.body.status !== 'deferred')
+      .map((r) => JSON.stringify(r.body));
     counts.duplicateDeliveries += deliveries.length - 1;
     expect(new Set(deliveries).size, label).toBe(1);
     // The audit log agrees with LinkedIn and the backend.

@@ -32,7 +32,12 @@ export async function readStore<T>(worker: Worker, store: string): Promise<T[]> 
 }
 
 /** Writes records in one readwrite transaction (`put` replaces, `add` appends). */
-export async function writeStore(worker: Worker, store: string, records: unknown[], mode: 'put' | 'add' = 'put'): Promise<void> {
+export async function writeStore(
+  worker: Worker,
+  store: string,
+  records: unknown[],
+  mode: 'put' | 'add' = 'put',
+): Promise<void> {
   await worker.evaluate(
     ([dbName, storeName, rows, how]) =>
       new Promise<void>((resolve, reject) => {

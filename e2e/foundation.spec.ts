@@ -42,7 +42,9 @@ test.describe('options page', () => {
   });
 });
 
-test('the four follow actions reach LinkedIn first-party, exactly as the reference says, and succeed', async ({ harness }) => {
+test('the four follow actions reach LinkedIn first-party, exactly as the reference says, and succeed', async ({
+  harness,
+}) => {
   const { linkedin, backend } = harness;
   const alice = linkedin.addMember({ slug: 'alice-example', distance: 2 });
   const bob = linkedin.addMember({ slug: 'bob-example', distance: 3 });
@@ -51,9 +53,15 @@ test('the four follow actions reach LinkedIn first-party, exactly as the referen
   linkedin.state.following.add('member:' + bob.tail);
   linkedin.state.following.add('company:2046');
 
-  const a1 = backend.enqueue({ type: 'follow_member', params: { profile: 'https://www.linkedin.com/in/alice-example/' } });
+  const a1 = backend.enqueue({
+    type: 'follow_member',
+    params: { profile: 'https://www.linkedin.com/in/alice-example/' },
+  });
   const a2 = backend.enqueue({ type: 'unfollow_member', params: { profile: `urn:li:fsd_profile:${bob.tail}` } });
-  const a3 = backend.enqueue({ type: 'follow_company', params: { company: 'https://www.linkedin.com/company/acme-corp/' } });
+  const a3 = backend.enqueue({
+    type: 'follow_company',
+    params: { company: 'https://www.linkedin.com/company/acme-corp/' },
+  });
   const a4 = backend.enqueue({ type: 'unfollow_company', params: { company: '2046' } });
   await backend.waitForFinal([a1.id, a2.id, a3.id, a4.id], 60_000);
 
@@ -63,17 +71,35 @@ test('the four follow actions reach LinkedIn first-party, exactly as the referen
     expect(result?.code).toBeNull();
     expect(result?.idempotencyKey).toBe(a.idempotencyKey);
   }
-  expect(backend.finalResult(a1.id)?.output).toMatchObject({ following: true, profileUrn: `urn:li:fsd_profile:${alice.tail}` });
-  expect(backend.finalResult(a2.id)?.output).toMatchObject({ following: false, profileUrn: `urn:li:fsd_profile:${bob.tail}` });
+  expect(backend.finalResult(a1.id)?.output).toMatchObject({
+    following: true,
+    profileUrn: `urn:li:fsd_profile:${alice.tail}`,
+  });
+  expect(backend.finalResult(a2.id)?.output).toMatchObject({
+    following: false,
+    profileUrn: `urn:li:fsd_profile:${bob.tail}`,
+  });
   expect(backend.finalResult(a3.id)?.output).toMatchObject({ following: true, companyUrn: 'urn:li:fsd_company:1035' });
   expect(backend.finalResult(a4.id)?.output).toMatchObject({ following: false, companyUrn: 'urn:li:fsd_company:2046' });
 
   const writes = voyagerWrites(harness);
   expect(writes.map((w) => [decodeURIComponent(w.path), w.body])).toEqual([
-    [`/voyager/api/feed/dash/followingStates/urn:li:fsd_followingState:urn:li:fsd_profile:${alice.tail}`, { patch: { $set: { following: true } } }],
-    [`/voyager/api/feed/dash/followingStates/urn:li:fsd_followingState:urn:li:fsd_profile:${bob.tail}`, { patch: { $set: { following: false } } }],
-    ['/voyager/api/feed/dash/followingStates/urn:li:fsd_followingState:urn:li:fsd_company:1035', { patch: { $set: { following: true } } }],
-    ['/voyager/api/feed/dash/followingStates/urn:li:fsd_followingState:urn:li:fsd_company:2046', { patch: { $set: { following: false } } }],
+    [
+      `/voyager/api/feed/dash/followingStates/urn:li:fsd_followingState:urn:li:fsd_profile:${alice.tail}`,
+      { patch: { $set: { following: true } } },
+    ],
+    [
+      `/voyager/api/feed/dash/followingStates/urn:li:fsd_followingState:urn:li:fsd_profile:${bob.tail}`,
+      { patch: { $set: { following: false } } },
+    ],
+    [
+      '/voyager/api/feed/dash/followingStates/urn:li:fsd_followingState:urn:li:fsd_company:1035',
+      { patch: { $set: { following: true } } },
+    ],
+    [
+      '/voyager/api/feed/dash/followingStates/urn:li:fsd_followingState:urn:li:fsd_company:2046',
+      { patch: { $set: { following: false } } },
+    ],
   ]);
   for (const w of writes) {
     expect(w.method).toBe('POST');
@@ -111,7 +137,9 @@ test('an invalid action is refused naming the field, with no LinkedIn request', 
   expect(linkedin.voyagerRequests().every((r) => r.path === '/voyager/api/me')).toBe(true);
 });
 
-test('HTTP 999 is classified as a challenge: deferred to the end of a 24 h pause, nothing more is sent', async ({ harness }) => {
+test('HTTP 999 is classified as a challenge: deferred to the end of a 24 h pause, nothing more is sent', async ({
+  harness,
+}) => {
   const { linkedin, backend } = harness;
   linkedin.addMember({ slug: 'carol-example', distance: 2 });
   linkedin.fail({ kind: 'status999' }, { match: (r) => r.method === 'POST' });
@@ -122,7 +150,11 @@ test('HTTP 999 is classified as a challenge: deferred to the end of a 24 h pause
   const retryAt = Date.parse(result?.retryAt ?? '');
   // 24 h at this build's time scale (100): 864 s.
   expect(retryAt - Date.parse(result?.finishedAt ?? '')).toBeGreaterThan(800_000);
-  await backend.waitFor(() => backend.heartbeats.some((h) => h.body.state === 'paused' && h.body.pauseReason === 'challenge'), 15_000, 'a paused heartbeat');
+  await backend.waitFor(
+    () => backend.heartbeats.some((h) => h.body.state === 'paused' && h.body.pauseReason === 'challenge'),
+    15_000,
+    'a paused heartbeat',
+  );
 
   linkedin.clearFailures();
   backend.config.requeueDeferred = false;
@@ -151,7 +183,9 @@ test('no request to the backend ever carries a LinkedIn cookie, JSESSIONID or cs
   }
 });
 
-test('the optional WebSocket wake-up connects with the bearer subprotocol and a wake leases at once', async ({ harness }) => {
+test('the optional WebSocket wake-up connects with the bearer subprotocol and a wake leases at once', async ({
+  harness,
+}) => {
   const { backend } = harness;
   backend.config.pollAfterMs = 60_000; // idle polls every 0.6 s at this build's scale
   await backend.waitFor(() => backend.wsConnections > 0, 10_000, 'a WebSocket connection');
@@ -167,12 +201,17 @@ test('the optional WebSocket wake-up connects with the bearer subprotocol and a 
   expect(Date.now() - polledAt).toBeLessThan(400);
 });
 
-test('requests leave from one linkedin.com tab: opened once in the background when none is open, then reused', async ({ harness }) => {
+test('requests leave from one linkedin.com tab: opened once in the background when none is open, then reused', async ({
+  harness,
+}) => {
   const { linkedin, backend, context } = harness;
   const linkedinTabs = () => context.pages().filter((p) => p.url().startsWith('https://www.linkedin.com/'));
   const posts = [linkedin.addPost(), linkedin.addPost(), linkedin.addPost()];
   const queued = posts.map((p) => backend.enqueue({ type: 'save', params: { post: p.threadUrn } }));
-  await backend.waitForFinal(queued.map((q) => q.id), 30_000);
+  await backend.waitForFinal(
+    queued.map((q) => q.id),
+    30_000,
+  );
   expect(linkedinTabs()).toHaveLength(1);
   // It was opened inactive: the tab the user looks at did not change.
   const worker = await harness.worker();
@@ -203,7 +242,10 @@ test.describe('without permission to open a background tab', () => {
     const post = linkedin.addPost();
     const a = backend.enqueue({ type: 'save', params: { post: post.threadUrn } });
     await backend.waitFor(() => backend.results.some((r) => r.actionId === a.id), 15_000, 'a result');
-    expect(backend.results.find((r) => r.actionId === a.id)?.body).toMatchObject({ status: 'deferred', code: 'outbound_throttled' });
+    expect(backend.results.find((r) => r.actionId === a.id)?.body).toMatchObject({
+      status: 'deferred',
+      code: 'outbound_throttled',
+    });
     expect(backend.results.find((r) => r.actionId === a.id)?.body.message).toMatch(/no linkedin\.com tab is open/);
     expect(linkedin.mutations()).toHaveLength(0);
     expect(harness.context.pages().filter((p) => p.url().startsWith('https://www.linkedin.com/'))).toHaveLength(0);

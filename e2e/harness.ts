@@ -103,10 +103,35 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       // Persistent cookies (with an expiry), so a browser restart keeps the session, as LinkedIn's do.
       const expires = Math.floor(Date.now() / 1000) + 30 * 86400;
       await context.addCookies([
-        { name: 'li_at', value: linkedin.session.liAt, domain: '.www.linkedin.com', path: '/', secure: true, httpOnly: true, sameSite: 'None', expires },
-        { name: 'JSESSIONID', value: `"${linkedin.session.jsessionId}"`, domain: '.www.linkedin.com', path: '/', secure: true, sameSite: 'None', expires },
+        {
+          name: 'li_at',
+          value: linkedin.session.liAt,
+          domain: '.www.linkedin.com',
+          path: '/',
+          secure: true,
+          httpOnly: true,
+          sameSite: 'None',
+          expires,
+        },
+        {
+          name: 'JSESSIONID',
+          value: `"${linkedin.session.jsessionId}"`,
+          domain: '.www.linkedin.com',
+          path: '/',
+          secure: true,
+          sameSite: 'None',
+          expires,
+        },
         // A locale, as real LinkedIn tabs have (D1: x-li-lang comes from it).
-        { name: 'lang', value: 'v=2&lang=en-us', domain: '.www.linkedin.com', path: '/', secure: true, sameSite: 'None', expires },
+        {
+          name: 'lang',
+          value: 'v=2&lang=en-us',
+          domain: '.www.linkedin.com',
+          path: '/',
+          secure: true,
+          sameSite: 'None',
+          expires,
+        },
       ]);
     },
     async stopServiceWorker() {
@@ -138,7 +163,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     // Through the worker's own settings lock, before the backend is configured: the first pass already knows.
     await (await worker()).evaluate(async (allow) => {
       await navigator.locks.request('settings', async () => {
-        const stored = ((await chrome.storage.local.get('settings')) as { settings?: Record<string, unknown> }).settings ?? {};
+        const stored =
+          ((await chrome.storage.local.get('settings')) as { settings?: Record<string, unknown> }).settings ?? {};
         await chrome.storage.local.set({ settings: { ...stored, allowBackgroundTab: allow } });
       });
     }, backgroundTab);

@@ -11,15 +11,26 @@ async function applySafetySetting(harness: Harness, label: string, value: string
   await expect(options.getByText('Safety settings applied.')).toBeVisible();
 }
 
-test('a daily cap of N lets exactly N mutations through; the rest wait at the backend or are deferred', async ({ harness }) => {
+test('a daily cap of N lets exactly N mutations through; the rest wait at the backend or are deferred', async ({
+  harness,
+}) => {
   const { linkedin, backend } = harness;
   await applySafetySetting(harness, 'follows per day (ceiling 200)', '3');
 
   const members = Array.from({ length: 5 }, (_, i) => linkedin.addMember({ slug: `capped-${i}`, distance: 2 }));
-  const queued = members.map((m) => backend.enqueue({ type: 'follow_member', params: { profile: `urn:li:fsd_profile:${m.tail}` } }));
-  await backend.waitFor(() => queued.filter((q) => backend.finalResult(q.id)?.status === 'succeeded').length === 3, 30_000, '3 follows');
+  const queued = members.map((m) =>
+    backend.enqueue({ type: 'follow_member', params: { profile: `urn:li:fsd_profile:${m.tail}` } }),
+  );
   await backend.waitFor(
-    () => backend.heartbeats.some((h) => h.body.limits.some((l) => l.bucket === 'follows' && l.used === 3 && l.limit === 3)),
+    () => queued.filter((q) => backend.finalResult(q.id)?.status === 'succeeded').length === 3,
+    30_000,
+    '3 follows',
+  );
+  await backend.waitFor(
+    () =>
+      backend.heartbeats.some((h) =>
+        h.body.limits.some((l) => l.bucket === 'follows' && l.used === 3 && l.limit === 3),
+      ),
     15_000,
     'a heartbeat with follows 3/3',
   );
@@ -31,7 +42,11 @@ test('a daily cap of N lets exactly N mutations through; the rest wait at the ba
   // A backend that ignores `accept` gets the action back, deferred to the next slot.
   backend.config.ignoreAccept = true;
   backend.config.requeueDeferred = false;
-  await backend.waitFor(() => backend.results.some((r) => r.body.code === 'outbound_throttled'), 15_000, 'a throttled deferral');
+  await backend.waitFor(
+    () => backend.results.some((r) => r.body.code === 'outbound_throttled'),
+    15_000,
+    'a throttled deferral',
+  );
   const deferred = backend.results.find((r) => r.body.code === 'outbound_throttled')?.body;
   expect(deferred?.status).toBe('deferred');
   expect(Date.parse(deferred?.retryAt ?? '')).toBeGreaterThan(Date.now());
@@ -42,8 +57,13 @@ test('consecutive mutations at LinkedIn are never closer than the scaled 30 s fl
   const { linkedin, backend } = harness;
   const post = linkedin.addPost();
   const types = ['LIKE', 'PRAISE', 'EMPATHY', 'INTEREST', 'APPRECIATION', 'ENTERTAINMENT', 'LIKE'];
-  const queued = types.map((reaction) => backend.enqueue({ type: 'react', params: { post: post.threadUrn, reaction } }));
-  await backend.waitForFinal(queued.map((q) => q.id), 60_000);
+  const queued = types.map((reaction) =>
+    backend.enqueue({ type: 'react', params: { post: post.threadUrn, reaction } }),
+  );
+  await backend.waitForFinal(
+    queued.map((q) => q.id),
+    60_000,
+  );
   const times = linkedin.mutations().map((m) => m.at);
   expect(times).toHaveLength(types.length);
   const gaps = times.slice(1).map((t, i) => t - (times[i] as number));
@@ -63,7 +83,10 @@ test('a longer spacing chosen in Options holds at LinkedIn, for every write', as
     backend.enqueue({ type: 'comment', params: { post: post.threadUrn, text: 'Spaced out.' } }),
     backend.enqueue({ type: 'unsave', params: { post: post.threadUrn } }),
   ];
-  await backend.waitForFinal(queued.map((q) => q.id), 60_000);
+  await backend.waitForFinal(
+    queued.map((q) => q.id),
+    60_000,
+  );
   const times = linkedin.mutations().map((m) => m.at);
   expect(times).toHaveLength(queued.length);
   const gaps = times.slice(1).map((t, i) => t - (times[i] as number));
@@ -73,7 +96,9 @@ test('a longer spacing chosen in Options holds at LinkedIn, for every write', as
 test.describe('security challenge', () => {
   test.use({ scale: FAST_SCALE });
 
-  test('after a challenge redirect no mutation reaches LinkedIn until the scaled 24 h pass, then work resumes', async ({ harness }) => {
+  test('after a challenge redirect no mutation reaches LinkedIn until the scaled 24 h pass, then work resumes', async ({
+    harness,
+  }) => {
     const { linkedin, backend } = harness;
     const pauseMs = scaledMs(24 * 3600_000, FAST_SCALE);
     linkedin.addMember({ slug: 'target-a', distance: 2 });
@@ -84,9 +109,15 @@ test.describe('security challenge', () => {
     expect(challenged).toMatchObject({ status: 'deferred', code: 'challenge' });
     const pausedAt = Date.parse(challenged?.finishedAt ?? '');
     expect(Date.parse(challenged?.retryAt ?? '') - pausedAt).toBeGreaterThanOrEqual(pauseMs - 250);
-    await backend.waitFor(() => backend.heartbeats.some((h) => h.body.state === 'paused' && h.body.pauseReason === 'challenge'), 10_000, 'a paused heartbeat');
+    await backend.waitFor(
+      () => backend.heartbeats.some((h) => h.body.state === 'paused' && h.body.pauseReason === 'challenge'),
+      10_000,
+      'a paused heartbeat',
+    );
     // retryAt is exactly the end of the pause the executor reports.
-    expect(backend.heartbeats.find((h) => h.body.pauseReason === 'challenge')?.body.pausedUntil).toBe(challenged?.retryAt);
+    expect(backend.heartbeats.find((h) => h.body.pauseReason === 'challenge')?.body.pausedUntil).toBe(
+      challenged?.retryAt,
+    );
 
     const popup = await harness.openPopup();
     await expect(popup.locator('#banner')).toContainText('LinkedIn security challenge');
@@ -98,7 +129,12 @@ test.describe('security challenge', () => {
     await new Promise((r) => setTimeout(r, pauseMs * 0.8));
     expect(linkedin.mutations().length).toBe(mutationsAtPause);
     await backend.waitForFinal([first.id, second.id], pauseMs + 30_000);
-    const resumedAt = Math.min(...linkedin.mutations().slice(mutationsAtPause).map((m) => m.at));
+    const resumedAt = Math.min(
+      ...linkedin
+        .mutations()
+        .slice(mutationsAtPause)
+        .map((m) => m.at),
+    );
     expect(resumedAt).toBeGreaterThanOrEqual(Date.parse(challenged?.retryAt ?? ''));
     expect(backend.finalResult(first.id)?.status).toBe('succeeded');
     expect(backend.finalResult(second.id)?.status).toBe('succeeded');
@@ -111,7 +147,11 @@ test('a user pause stops leasing at once and is reported; resume continues', asy
   await expect(popup.locator('#banner')).toHaveText('Active');
   await popup.getByRole('button', { name: 'Pause' }).click();
   await expect(popup.locator('#banner')).toContainText('Paused (by you)');
-  await backend.waitFor(() => backend.heartbeats.some((h) => h.body.state === 'paused' && h.body.pauseReason === 'user'), 10_000, 'a user-paused heartbeat');
+  await backend.waitFor(
+    () => backend.heartbeats.some((h) => h.body.state === 'paused' && h.body.pauseReason === 'user'),
+    10_000,
+    'a user-paused heartbeat',
+  );
   const post = linkedin.addPost();
   const a = backend.enqueue({ type: 'save', params: { post: post.threadUrn } });
   await new Promise((r) => setTimeout(r, 1500));
@@ -125,7 +165,11 @@ test('signed out of LinkedIn: nothing is attempted; signing back in resumes by i
   const { linkedin, backend } = harness;
   const post = linkedin.addPost();
   await harness.signOut();
-  await backend.waitFor(() => backend.heartbeats.some((h) => h.body.state === 'signed_out'), 15_000, 'a signed_out heartbeat');
+  await backend.waitFor(
+    () => backend.heartbeats.some((h) => h.body.state === 'signed_out'),
+    15_000,
+    'a signed_out heartbeat',
+  );
   const a = backend.enqueue({ type: 'save', params: { post: post.threadUrn } });
   await new Promise((r) => setTimeout(r, 1500));
   expect(linkedin.mutations()).toHaveLength(0);
@@ -136,7 +180,9 @@ test('signed out of LinkedIn: nothing is attempted; signing back in resumes by i
   expect(backend.finalResult(a.id)?.status).toBe('succeeded');
 });
 
-test('another LinkedIn account in the browser: every action is refused account_mismatch, no mutation', async ({ harness }) => {
+test('another LinkedIn account in the browser: every action is refused account_mismatch, no mutation', async ({
+  harness,
+}) => {
   const { linkedin, backend } = harness;
   const post = linkedin.addPost();
   const warmup = backend.enqueue({ type: 'save', params: { post: post.threadUrn } });
@@ -153,7 +199,9 @@ test('another LinkedIn account in the browser: every action is refused account_m
   await expect(popup.locator('#banner')).toContainText('Account mismatch');
 });
 
-test('LinkedIn 429 backs off (paused rate_limited, 1 h scaled, reported outbound_throttled); a stale CSRF token is retried once, never taken for a dead session', async ({ harness }) => {
+test('LinkedIn 429 backs off (paused rate_limited, 1 h scaled, reported outbound_throttled); a stale CSRF token is retried once, never taken for a dead session', async ({
+  harness,
+}) => {
   const { linkedin, backend } = harness;
   backend.config.requeueDeferred = false;
   const post = linkedin.addPost();
@@ -165,7 +213,11 @@ test('LinkedIn 429 backs off (paused rate_limited, 1 h scaled, reported outbound
   const backoff = Date.parse(limited?.retryAt ?? '') - Date.parse(limited?.finishedAt ?? '');
   expect(backoff).toBeGreaterThanOrEqual(scaledMs(3600_000) - 250);
   expect(backoff).toBeLessThan(scaledMs(2 * 3600_000));
-  await backend.waitFor(() => backend.heartbeats.some((h) => h.body.state === 'paused' && h.body.pauseReason === 'rate_limited'), 10_000, 'a rate-limited heartbeat');
+  await backend.waitFor(
+    () => backend.heartbeats.some((h) => h.body.state === 'paused' && h.body.pauseReason === 'rate_limited'),
+    10_000,
+    'a rate-limited heartbeat',
+  );
   const writes = linkedin.mutations().length;
   await new Promise((r) => setTimeout(r, 1000));
   expect(linkedin.mutations().length).toBe(writes);
@@ -179,7 +231,10 @@ test('LinkedIn 429 backs off (paused rate_limited, 1 h scaled, reported outbound
   const b = backend.enqueue({ type: 'save', params: { post: post.threadUrn } });
   await backend.waitForFinal([b.id], 15_000);
   expect(backend.finalResult(b.id)).toMatchObject({ status: 'succeeded', output: { saved: true } });
-  const saves = linkedin.apiRequests().slice(seenBefore).filter((r) => r.endpoint === 'save');
+  const saves = linkedin
+    .apiRequests()
+    .slice(seenBefore)
+    .filter((r) => r.endpoint === 'save');
   expect(saves.map((r) => r.status)).toEqual([403, 200]);
   expect(saves[0]?.headers['csrf-token']).not.toBe(saves[1]?.headers['csrf-token']);
   expect(saves[1]?.headers['csrf-token']).toBe(linkedin.session.jsessionId);
@@ -195,7 +250,9 @@ test('LinkedIn 429 backs off (paused rate_limited, 1 h scaled, reported outbound
   expect(backend.finalResult(d.id)?.status).toBe('succeeded');
 });
 
-test('after an account mismatch the options page rebinds to the signed-in account once confirmed', async ({ harness }) => {
+test('after an account mismatch the options page rebinds to the signed-in account once confirmed', async ({
+  harness,
+}) => {
   const { linkedin, backend } = harness;
   const post = linkedin.addPost();
   const first = backend.enqueue({ type: 'save', params: { post: post.threadUrn } });

@@ -8,7 +8,9 @@ import type { Harness } from './harness';
 
 const linkedinTabs = (h: Harness) => h.context.pages().filter((p) => p.url().startsWith('https://www.linkedin.com/'));
 
-test('least privilege: no tabs permission, never in incognito, a strict CSP; no page trips it (zod is jitless)', async ({ harness }) => {
+test('least privilege: no tabs permission, never in incognito, a strict CSP; no page trips it (zod is jitless)', async ({
+  harness,
+}) => {
   const worker = await harness.worker();
   const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
   expect(manifest.permissions).toEqual(['storage', 'alarms', 'cookies', 'scripting', 'notifications']);
@@ -32,7 +34,11 @@ test('least privilege: no tabs permission, never in incognito, a strict CSP; no 
     await page.waitForLoadState('networkidle');
     // Each page has parsed replies from the worker with zod by now.
     await page.waitForTimeout(500);
-    violations.push(...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).map((v) => `${path}: ${v}`));
+    violations.push(
+      ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).map(
+        (v) => `${path}: ${v}`,
+      ),
+    );
   }
   expect(violations).toEqual([]);
 });
@@ -48,7 +54,9 @@ test('a scaled build says so in the popup and on the options page', async ({ har
 test.describe('a new install: no background tab without consent', () => {
   test.use({ harnessOptions: { backgroundTab: null } });
 
-  test('idle, nothing opens a tab (not even to learn who is signed in); the first action needing one makes the popup ask once; Allow lets it run', async ({ harness }) => {
+  test('idle, nothing opens a tab (not even to learn who is signed in); the first action needing one makes the popup ask once; Allow lets it run', async ({
+    harness,
+  }) => {
     const { backend, linkedin } = harness;
     backend.config.requeueDeferred = false;
     // Several idle polls: the executor is active, yet no tab was opened and /me was not read.
@@ -66,8 +74,13 @@ test.describe('a new install: no background tab without consent', () => {
     const post = linkedin.addPost();
     const a = backend.enqueue({ type: 'save', params: { post: post.threadUrn } });
     await backend.waitFor(() => backend.results.some((r) => r.actionId === a.id), 15_000, 'a result');
-    expect(backend.results.find((r) => r.actionId === a.id)?.body).toMatchObject({ status: 'deferred', code: 'outbound_throttled' });
-    expect(backend.results.find((r) => r.actionId === a.id)?.body.message).toMatch(/no linkedin\.com tab is open; the popup asks/);
+    expect(backend.results.find((r) => r.actionId === a.id)?.body).toMatchObject({
+      status: 'deferred',
+      code: 'outbound_throttled',
+    });
+    expect(backend.results.find((r) => r.actionId === a.id)?.body.message).toMatch(
+      /no linkedin\.com tab is open; the popup asks/,
+    );
     expect(linkedinTabs(harness)).toHaveLength(0);
     expect(linkedin.voyagerRequests()).toHaveLength(0);
 
@@ -79,7 +92,11 @@ test.describe('a new install: no background tab without consent', () => {
     expect(backend.finalResult(b.id)?.status).toBe('succeeded');
     expect(linkedinTabs(harness)).toHaveLength(1);
     const worker = await harness.worker();
-    expect(await worker.evaluate(() => chrome.tabs.query({ url: 'https://www.linkedin.com/*' }).then((t) => t.map((x) => x.active)))).toEqual([false]);
+    expect(
+      await worker.evaluate(() =>
+        chrome.tabs.query({ url: 'https://www.linkedin.com/*' }).then((t) => t.map((x) => x.active)),
+      ),
+    ).toEqual([false]);
 
     // Remembered: a popup opened later does not ask again, and Options shows the answer.
     const again = await harness.openPopup();
@@ -109,8 +126,13 @@ test.describe('a new install: no background tab without consent', () => {
 
     const b = backend.enqueue({ type: 'save', params: { post: linkedin.addPost().threadUrn } });
     await backend.waitFor(() => backend.results.some((r) => r.actionId === b.id), 15_000, 'a second result');
-    expect(backend.results.find((r) => r.actionId === b.id)?.body).toMatchObject({ status: 'deferred', code: 'outbound_throttled' });
-    expect(backend.results.find((r) => r.actionId === b.id)?.body.message).toMatch(/opening one in the background is not allowed/);
+    expect(backend.results.find((r) => r.actionId === b.id)?.body).toMatchObject({
+      status: 'deferred',
+      code: 'outbound_throttled',
+    });
+    expect(backend.results.find((r) => r.actionId === b.id)?.body.message).toMatch(
+      /opening one in the background is not allowed/,
+    );
     const later = await harness.openPopup();
     await expect(later.locator('#banner')).toHaveText('Active');
     await expect(later.locator('#tab-consent')).toBeHidden();

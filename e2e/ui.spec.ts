@@ -15,7 +15,10 @@ import { readStore, writeStore } from './extension-idb';
 import { test, expect } from './fixtures';
 import type { Harness } from './harness';
 
-const SHOTS = path.resolve(import.meta.dirname, process.env.UPDATE_SCREENSHOTS ? '../docs/screenshots' : '../test-results/screenshots');
+const SHOTS = path.resolve(
+  import.meta.dirname,
+  process.env.UPDATE_SCREENSHOTS ? '../docs/screenshots' : '../test-results/screenshots',
+);
 const DAY_MS = 24 * 3600_000;
 
 async function screenshot(page: Page, name: string, opts: { element?: string } = {}): Promise<void> {
@@ -71,7 +74,8 @@ function freePort(): Promise<number> {
 /** "… resumes in 14m 23s" → seconds. */
 function countdownSeconds(text: string): number {
   const m = /resumes in (?:(\d+)h\s)?(?:(\d+)m\s?)?(?:(\d+)s)?$/.exec(text.trim());
-  if (!m || (m[1] === undefined && m[2] === undefined && m[3] === undefined)) throw new Error(`no countdown in "${text}"`);
+  if (!m || (m[1] === undefined && m[2] === undefined && m[3] === undefined))
+    throw new Error(`no countdown in "${text}"`);
   return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
 }
 
@@ -88,7 +92,8 @@ function dayBounds(day: string): { start: number; end: number } {
 
 /** What a CSV cell must say for a record's field (independent of export-format's writer). */
 function expectedCsvCell(record: AuditRecord, column: (typeof CSV_COLUMNS)[number]): string {
-  if (column === 'at' || column === 'startedAt' || column === 'finishedAt') return new Date(record[column]).toISOString();
+  if (column === 'at' || column === 'startedAt' || column === 'finishedAt')
+    return new Date(record[column]).toISOString();
   const value: unknown = record[column];
   if (value === null || value === undefined) return '';
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -127,7 +132,9 @@ async function download(page: Page, button: string): Promise<{ file: Download; t
 
 /** The seq column of the audit table, top to bottom. */
 async function shownSeqs(page: Page): Promise<number[]> {
-  return (await page.locator('#entries tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.seq ?? ''))).map(Number);
+  return (
+    await page.locator('#entries tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.seq ?? ''))
+  ).map(Number);
 }
 
 /** Waits for the table to show exactly these entries (a stale page may briefly match a count). */
@@ -141,7 +148,9 @@ const seqsOf = (records: AuditRecord[]) => records.map((r) => r.seq ?? -1).sort(
 test.describe('before configuration', () => {
   test.use({ harnessOptions: { configure: false } });
 
-  test('popup banner: not configured → the backend rejected the token → active once the token is accepted', async ({ harness }) => {
+  test('popup banner: not configured → the backend rejected the token → active once the token is accepted', async ({
+    harness,
+  }) => {
     const { backend } = harness;
     const popup = await harness.openPopup();
     const banner = popup.locator('#banner');
@@ -154,7 +163,11 @@ test.describe('before configuration', () => {
     backend.config.rejectToken = true;
     const options = await harness.configure();
     await expect(options.getByText('Saved.')).toBeVisible();
-    await backend.waitFor(() => backend.requests.some((r) => r.path === '/v1/executor/lease' && r.status === 401), 15_000, 'a rejected lease');
+    await backend.waitFor(
+      () => backend.requests.some((r) => r.path === '/v1/executor/lease' && r.status === 401),
+      15_000,
+      'a rejected lease',
+    );
     await expect(banner).toHaveText('The backend rejected the token. Check it in Options.');
     await expect(banner).toHaveAttribute('data-state', 'auth_rejected');
     // The rejection is remembered: no lease is retried with the same token.
@@ -169,7 +182,9 @@ test.describe('before configuration', () => {
     await expect(popup.locator('#backend')).toHaveText(backend.url);
   });
 
-  test('options: connection fields are validated inline and nothing invalid is saved; Test connection reports each outcome', async ({ harness }) => {
+  test('options: connection fields are validated inline and nothing invalid is saved; Test connection reports each outcome', async ({
+    harness,
+  }) => {
     const { backend } = harness;
     const page = await harness.context.newPage();
     await page.goto(`chrome-extension://${harness.extensionId}/src/ui/options/index.html`);
@@ -180,7 +195,9 @@ test.describe('before configuration', () => {
     await url.fill('not a url');
     await token.fill(backend.token);
     await save.click();
-    await expect(page.locator('#backend-url-error')).toHaveText('"not a url" is not a URL. Example: https://backend.example.com');
+    await expect(page.locator('#backend-url-error')).toHaveText(
+      '"not a url" is not a URL. Example: https://backend.example.com',
+    );
     await expect(url).toHaveAttribute('aria-invalid', 'true');
     await expect(url).toBeFocused();
     await expect(page.locator('#saved')).toHaveText('');
@@ -223,7 +240,9 @@ test.describe('before configuration', () => {
     await expect(url).toHaveValue('');
   });
 
-  test('options: the form can be filled and submitted with the keyboard only, with a visible focus ring', async ({ harness }) => {
+  test('options: the form can be filled and submitted with the keyboard only, with a visible focus ring', async ({
+    harness,
+  }) => {
     const { backend } = harness;
     const page = await harness.context.newPage();
     await page.goto(`chrome-extension://${harness.extensionId}/src/ui/options/index.html`);
@@ -252,17 +271,26 @@ test.describe('before configuration', () => {
     await expect(saveButton).toBeFocused();
     const ring = await saveButton.evaluate((el) => {
       const style = getComputedStyle(el);
-      return { visible: el.matches(':focus-visible'), style: style.outlineStyle, width: style.outlineWidth, color: style.outlineColor };
+      return {
+        visible: el.matches(':focus-visible'),
+        style: style.outlineStyle,
+        width: style.outlineWidth,
+        color: style.outlineColor,
+      };
     });
     expect(ring).toEqual({ visible: true, style: 'solid', width: '3px', color: 'rgb(10, 102, 194)' });
-    const rules = await page.evaluate(() =>
-      [...document.styleSheets].flatMap((s) => [...s.cssRules]).filter((r) => r instanceof CSSStyleRule && r.selectorText.includes(':focus-visible')).length,
+    const rules = await page.evaluate(
+      () =>
+        [...document.styleSheets]
+          .flatMap((s) => [...s.cssRules])
+          .filter((r) => r instanceof CSSStyleRule && r.selectorText.includes(':focus-visible')).length,
     );
     expect(rules).toBeGreaterThan(0);
 
     // The safety form too: tab to a limit, change it, submit with Enter.
     const follows = page.getByLabel('follows per day (ceiling 200)');
-    for (let i = 0; i < 30 && !(await follows.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 30 && !(await follows.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
     await expect(follows).toBeFocused();
     expect(await follows.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
     await page.keyboard.press('ControlOrMeta+a');
@@ -273,7 +301,9 @@ test.describe('before configuration', () => {
   });
 });
 
-test('options: limits, spacing and working hours are validated with clear errors and nothing invalid is saved; spacing, warm-up and a time zone are kept', async ({ harness }) => {
+test('options: limits, spacing and working hours are validated with clear errors and nothing invalid is saved; spacing, warm-up and a time zone are kept', async ({
+  harness,
+}) => {
   const page = await harness.context.newPage();
   await page.goto(`chrome-extension://${harness.extensionId}/src/ui/options/index.html`);
   const follows = page.getByLabel('follows per day (ceiling 200)');
@@ -318,7 +348,9 @@ test('options: limits, spacing and working hours are validated with clear errors
   // Spacing: below the 30 s floor is refused and not saved; a longer one is kept.
   const spacing = page.getByLabel('Seconds between actions');
   await expect(spacing).toHaveValue('30');
-  await expect(page.locator('#spacing-hint')).toHaveText('At least 30 (a message waits at least 45); each wait adds 0–100 % random jitter.');
+  await expect(page.locator('#spacing-hint')).toHaveText(
+    'At least 30 (a message waits at least 45); each wait adds 0–100 % random jitter.',
+  );
   await spacing.fill('10');
   await apply.click();
   await expect(page.locator('#spacing-error')).toHaveText(
@@ -334,7 +366,9 @@ test('options: limits, spacing and working hours are validated with clear errors
 
   // No write yet: the warm-up is suggested until it is on.
   const advice = page.locator('#warmup-advice');
-  await expect(advice).toHaveText('This executor has not written to LinkedIn yet: if the account is new or has been quiet for weeks, turn the warm-up on.');
+  await expect(advice).toHaveText(
+    'This executor has not written to LinkedIn yet: if the account is new or has been quiet for weeks, turn the warm-up on.',
+  );
   await page.getByLabel('Warm-up: start at 25 %').check();
   await apply.click();
   await expect(page.locator('#safety-saved')).toHaveText('Safety settings applied.');
@@ -349,14 +383,21 @@ test('options: limits, spacing and working hours are validated with clear errors
   await zone.selectOption('Asia/Tokyo');
   await apply.click();
   await expect(page.locator('#safety-saved')).toHaveText('Safety settings applied.');
-  expect((await storageValue(harness, 'settings'))?.['workingHours']).toEqual({ days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', timeZone: 'Asia/Tokyo' });
+  expect((await storageValue(harness, 'settings'))?.['workingHours']).toEqual({
+    days: [1, 2, 3, 4, 5],
+    start: '09:00',
+    end: '18:00',
+    timeZone: 'Asia/Tokyo',
+  });
   await page.reload();
   await expect(zone).toHaveValue('Asia/Tokyo');
   await expect(page.getByLabel('Seconds between actions')).toHaveValue('75');
   await screenshot(page, 'options.png');
 });
 
-test('popup: active with recent results and limits; pause and resume by the user need no confirmation; links open the other pages', async ({ harness }) => {
+test('popup: active with recent results and limits; pause and resume by the user need no confirmation; links open the other pages', async ({
+  harness,
+}) => {
   const { linkedin, backend } = harness;
   linkedin.addMember({ slug: 'alice-example', distance: 2 });
   const post = linkedin.addPost();
@@ -398,7 +439,11 @@ test('popup: active with recent results and limits; pause and resume by the user
   await popup.getByRole('button', { name: 'Pause' }).click();
   await expect(banner).toHaveText('Paused (by you) until you resume');
   await expect(popup.getByRole('button', { name: 'Pause' })).toBeHidden();
-  await backend.waitFor(() => backend.heartbeats.some((h) => h.body.state === 'paused' && h.body.pauseReason === 'user'), 10_000, 'a user-paused heartbeat');
+  await backend.waitFor(
+    () => backend.heartbeats.some((h) => h.body.state === 'paused' && h.body.pauseReason === 'user'),
+    10_000,
+    'a user-paused heartbeat',
+  );
   expect(await storageValue(harness, 'runtime')).toMatchObject({ pause: { reason: 'user' } });
   await popup.getByRole('button', { name: 'Resume' }).click();
   await expect(banner).toHaveText('Active');
@@ -406,9 +451,15 @@ test('popup: active with recent results and limits; pause and resume by the user
   expect(dialogs).toEqual([]);
   expect((await storageValue(harness, 'runtime'))?.['pause']).toBeNull();
 
-  const [options] = await Promise.all([harness.context.waitForEvent('page'), popup.getByRole('link', { name: 'Options' }).click()]);
+  const [options] = await Promise.all([
+    harness.context.waitForEvent('page'),
+    popup.getByRole('link', { name: 'Options' }).click(),
+  ]);
   await expect(options).toHaveURL(`chrome-extension://${harness.extensionId}/src/ui/options/index.html`);
-  const [audit] = await Promise.all([harness.context.waitForEvent('page'), popup.getByRole('link', { name: 'Audit log' }).click()]);
+  const [audit] = await Promise.all([
+    harness.context.waitForEvent('page'),
+    popup.getByRole('link', { name: 'Audit log' }).click(),
+  ]);
   await expect(audit).toHaveURL(`chrome-extension://${harness.extensionId}/src/ui/audit/index.html`);
   await expect(audit.locator('#entries tbody tr')).toHaveCount(3);
 
@@ -416,8 +467,13 @@ test('popup: active with recent results and limits; pause and resume by the user
   await options.getByLabel('Seconds between actions').fill('3600');
   await options.getByRole('button', { name: 'Apply safety settings' }).click();
   await expect(options.locator('#safety-saved')).toHaveText('Safety settings applied.');
-  await expect(savesDay.locator('.resets span')).toHaveText([/^resets in 1\dm\u00a0\d\ds$/, /^next slot in (\d+s|1m\u00a0\d\ds)$/]);
-  await expect(popup.locator('#limits tr', { hasText: 'comments / day' }).locator('.resets')).toHaveText(/^next slot in /);
+  await expect(savesDay.locator('.resets span')).toHaveText([
+    /^resets in 1\dm\u00a0\d\ds$/,
+    /^next slot in (\d+s|1m\u00a0\d\ds)$/,
+  ]);
+  await expect(popup.locator('#limits tr', { hasText: 'comments / day' }).locator('.resets')).toHaveText(
+    /^next slot in /,
+  );
   await expectFitsPopup(popup);
 });
 
@@ -443,13 +499,18 @@ test('popup banner: signed out of LinkedIn, then signed in as another account (m
   await expect(popup.locator('#linkedin')).toHaveText('someone-else');
 });
 
-test('popup: a challenge pause counts down live; an early resume asks first (dismiss keeps the pause, accept resumes)', async ({ harness }) => {
+test('popup: a challenge pause counts down live; an early resume asks first (dismiss keeps the pause, accept resumes)', async ({
+  harness,
+}) => {
   const { linkedin, backend } = harness;
   linkedin.addMember({ slug: 'carol-example', distance: 2 });
   linkedin.fail({ kind: 'status999' }, { match: (r) => r.method === 'POST', times: 1 });
   const first = backend.enqueue({ type: 'follow_member', params: { profile: 'carol-example' } });
   await backend.waitFor(() => backend.results.some((r) => r.actionId === first.id), 30_000, 'the challenged result');
-  expect(backend.results.find((r) => r.actionId === first.id)?.body).toMatchObject({ status: 'deferred', code: 'challenge' });
+  expect(backend.results.find((r) => r.actionId === first.id)?.body).toMatchObject({
+    status: 'deferred',
+    code: 'challenge',
+  });
 
   const popup = await harness.openPopup();
   const banner = popup.locator('#banner');
@@ -492,7 +553,9 @@ test('popup: a challenge pause counts down live; an early resume asks first (dis
   expect(backend.finalResult(next.id)?.status).toBe('succeeded');
 });
 
-test('audit page: filters, paging, CSV/JSON exports equal to the stored log, chain verification finds an edited entry', async ({ harness }) => {
+test('audit page: filters, paging, CSV/JSON exports equal to the stored log, chain verification finds an edited entry', async ({
+  harness,
+}) => {
   test.slow();
   const { linkedin, backend } = harness;
   linkedin.addMember({ slug: 'alice-example', distance: 2 });
@@ -500,12 +563,19 @@ test('audit page: filters, paging, CSV/JSON exports equal to the stored log, cha
   const post = linkedin.addPost();
   const queued = [
     backend.enqueue({ type: 'follow_member', params: { profile: 'alice-example' } }),
-    backend.enqueue({ type: 'follow_member', params: { profile: 'bob-example' }, requestedBy: { principal: 'ops@example.com', requestId: 'req-bob' } }),
+    backend.enqueue({
+      type: 'follow_member',
+      params: { profile: 'bob-example' },
+      requestedBy: { principal: 'ops@example.com', requestId: 'req-bob' },
+    }),
     backend.enqueue({ type: 'follow_member', params: { profile: 'nobody-here-404' } }),
     backend.enqueue({ type: 'save', params: { post: post.threadUrn } }),
     backend.enqueue({ type: 'follow_company', params: {} }),
   ];
-  await backend.waitForFinal(queued.map((q) => q.id), 60_000);
+  await backend.waitForFinal(
+    queued.map((q) => q.id),
+    60_000,
+  );
 
   let records = await auditRecords(harness);
   expect(records.map((r) => [r.actionId, r.type, r.status])).toEqual([
@@ -530,7 +600,9 @@ test('audit page: filters, paging, CSV/JSON exports equal to the stored log, cha
   await expect(bobRow.locator('td').nth(2)).toHaveText('follow_member');
   await expect(bobRow.locator('td').nth(4)).toHaveText('succeeded');
   await expect(bobRow.locator('td').nth(6)).toHaveText('ops@example.com');
-  await expect(page.locator(`#entries tbody tr[data-seq="${byAction(queued[2]?.id).seq}"] td`).nth(4)).toHaveText('failed · not_found');
+  await expect(page.locator(`#entries tbody tr[data-seq="${byAction(queued[2]?.id).seq}"] td`).nth(4)).toHaveText(
+    'failed · not_found',
+  );
 
   // Filters: type, status, text, and combinations.
   await page.getByLabel('Type').selectOption('follow_member');
@@ -562,15 +634,25 @@ test('audit page: filters, paging, CSV/JSON exports equal to the stored log, cha
   await expect(verifyResult).toHaveText(`Chain intact: ${n} entries verified.`);
   await expect(verifyResult).toHaveClass('ok');
   const head = records.at(-1);
-  await expect(page.locator('#chain-head')).toHaveText(`Newest entry #${head?.seq} has hash ${head?.hash}. Note it: checking a later export against it (npm run verify-audit -- <file> --anchor <hash>) proves nothing up to this entry changed.`);
+  await expect(page.locator('#chain-head')).toHaveText(
+    `Newest entry #${head?.seq} has hash ${head?.hash}. Note it: checking a later export against it (npm run verify-audit -- <file> --anchor <hash>) proves nothing up to this entry changed.`,
+  );
   await screenshot(page, 'audit.png');
   // A complete JSON export carries the chain, so it verifies outside the browser too.
   const intact = JSON.parse((await download(page, 'Export JSON')).text) as ExportedEntry[];
-  expect(verifyExport(intact)).toEqual({ checked: n, altered: null, gaps: [], complete: true, head: { seq: head?.seq, hash: head?.hash } });
+  expect(verifyExport(intact)).toEqual({
+    checked: n,
+    altered: null,
+    gaps: [],
+    complete: true,
+    head: { seq: head?.seq, hash: head?.hash },
+  });
 
   await putAuditRecords(harness, [{ ...bob, message: `${bob.message} (edited)` }]);
   await page.getByRole('button', { name: 'Verify chain' }).click();
-  await expect(verifyResult).toHaveText(`Chain broken at entry #${bob.seq}: entry content does not match its hash (it was altered).`);
+  await expect(verifyResult).toHaveText(
+    `Chain broken at entry #${bob.seq}: entry content does not match its hash (it was altered).`,
+  );
   await expect(verifyResult).toHaveClass('bad');
   await expect(page.locator('#chain-head')).toHaveText('');
 
@@ -650,7 +732,9 @@ test('audit page: filters, paging, CSV/JSON exports equal to the stored log, cha
   expect(table[0]).toEqual([...CSV_COLUMNS]);
   expect(table.length - 1).toBe(total);
   for (const [i, record] of newestFirst.entries()) {
-    expect(table[i + 1], `CSV row ${i + 1} (seq ${record.seq})`).toEqual(CSV_COLUMNS.map((c) => expectedCsvCell(record, c)));
+    expect(table[i + 1], `CSV row ${i + 1} (seq ${record.seq})`).toEqual(
+      CSV_COLUMNS.map((c) => expectedCsvCell(record, c)),
+    );
   }
 
   const json = await download(page, 'Export JSON');

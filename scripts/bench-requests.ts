@@ -49,21 +49,105 @@ interface RowDef {
 
 /** The issue's goals: warm = 1 (the mutation) except message ≤ 2; cold ≤ 2, ≤ 3 for message and withdraw by profile. */
 export const ROWS: readonly RowDef[] = [
-  { key: 'connect', label: 'connect', type: 'connect', input: 'profile URL (/in/<slug>/) + note', goal: { cold: 2, warm: 1 } },
-  { key: 'withdraw_urn', label: 'withdraw (invitationUrn)', type: 'withdraw', input: 'urn:li:fsd_invitation:<id>', goal: { cold: 2, warm: 1 } },
-  { key: 'withdraw_profile', label: 'withdraw (profile)', type: 'withdraw', input: 'profile URL (/in/<slug>/)', goal: { cold: 3, warm: 1 } },
-  { key: 'message', label: 'message', type: 'message', input: 'profile URL (/in/<slug>/), 1st degree', goal: { cold: 3, warm: 2 } },
-  { key: 'react', label: 'react', type: 'react', input: 'post URL (/feed/update/urn:li:activity:<id>/)', goal: { cold: 2, warm: 1 } },
+  {
+    key: 'connect',
+    label: 'connect',
+    type: 'connect',
+    input: 'profile URL (/in/<slug>/) + note',
+    goal: { cold: 2, warm: 1 },
+  },
+  {
+    key: 'withdraw_urn',
+    label: 'withdraw (invitationUrn)',
+    type: 'withdraw',
+    input: 'urn:li:fsd_invitation:<id>',
+    goal: { cold: 2, warm: 1 },
+  },
+  {
+    key: 'withdraw_profile',
+    label: 'withdraw (profile)',
+    type: 'withdraw',
+    input: 'profile URL (/in/<slug>/)',
+    goal: { cold: 3, warm: 1 },
+  },
+  {
+    key: 'message',
+    label: 'message',
+    type: 'message',
+    input: 'profile URL (/in/<slug>/), 1st degree',
+    goal: { cold: 3, warm: 2 },
+  },
+  {
+    key: 'react',
+    label: 'react',
+    type: 'react',
+    input: 'post URL (/feed/update/urn:li:activity:<id>/)',
+    goal: { cold: 2, warm: 1 },
+  },
   // v2: the server action's 200 has no success marker, so the reactions list confirms it (one read more than a Voyager DELETE would need).
-  { key: 'unreact', label: 'unreact', type: 'unreact', input: 'post URL (/feed/update/urn:li:activity:<id>/)', goal: { cold: 3, warm: 2 } },
-  { key: 'comment', label: 'comment', type: 'comment', input: 'post URL (/feed/update/urn:li:activity:<id>/)', goal: { cold: 2, warm: 1 } },
-  { key: 'follow_member', label: 'follow_member', type: 'follow_member', input: 'profile URL (/in/<slug>/)', goal: { cold: 2, warm: 1 } },
-  { key: 'unfollow_member', label: 'unfollow_member', type: 'unfollow_member', input: 'profile URL (/in/<slug>/)', goal: { cold: 2, warm: 1 } },
-  { key: 'follow_company', label: 'follow_company', type: 'follow_company', input: 'company URL (/company/<slug>/)', goal: { cold: 2, warm: 1 } },
-  { key: 'unfollow_company', label: 'unfollow_company', type: 'unfollow_company', input: 'company URL (/company/<slug>/)', goal: { cold: 2, warm: 1 } },
-  { key: 'share', label: 'share', type: 'share', input: 'urn:li:share:<id> + commentary (v2: a repost with text needs the share URN)', goal: { cold: 2, warm: 1 } },
-  { key: 'save', label: 'save', type: 'save', input: 'post URL (/feed/update/urn:li:activity:<id>/)', goal: { cold: 2, warm: 1 } },
-  { key: 'unsave', label: 'unsave', type: 'unsave', input: 'post URL (/feed/update/urn:li:activity:<id>/)', goal: { cold: 2, warm: 1 } },
+  {
+    key: 'unreact',
+    label: 'unreact',
+    type: 'unreact',
+    input: 'post URL (/feed/update/urn:li:activity:<id>/)',
+    goal: { cold: 3, warm: 2 },
+  },
+  {
+    key: 'comment',
+    label: 'comment',
+    type: 'comment',
+    input: 'post URL (/feed/update/urn:li:activity:<id>/)',
+    goal: { cold: 2, warm: 1 },
+  },
+  {
+    key: 'follow_member',
+    label: 'follow_member',
+    type: 'follow_member',
+    input: 'profile URL (/in/<slug>/)',
+    goal: { cold: 2, warm: 1 },
+  },
+  {
+    key: 'unfollow_member',
+    label: 'unfollow_member',
+    type: 'unfollow_member',
+    input: 'profile URL (/in/<slug>/)',
+    goal: { cold: 2, warm: 1 },
+  },
+  {
+    key: 'follow_company',
+    label: 'follow_company',
+    type: 'follow_company',
+    input: 'company URL (/company/<slug>/)',
+    goal: { cold: 2, warm: 1 },
+  },
+  {
+    key: 'unfollow_company',
+    label: 'unfollow_company',
+    type: 'unfollow_company',
+    input: 'company URL (/company/<slug>/)',
+    goal: { cold: 2, warm: 1 },
+  },
+  {
+    key: 'share',
+    label: 'share',
+    type: 'share',
+    input: 'urn:li:share:<id> + commentary (v2: a repost with text needs the share URN)',
+    goal: { cold: 2, warm: 1 },
+  },
+  {
+    key: 'save',
+    label: 'save',
+    type: 'save',
+    input: 'post URL (/feed/update/urn:li:activity:<id>/)',
+    goal: { cold: 2, warm: 1 },
+  },
+  {
+    key: 'unsave',
+    label: 'unsave',
+    type: 'unsave',
+    input: 'post URL (/feed/update/urn:li:activity:<id>/)',
+    goal: { cold: 2, warm: 1 },
+  },
 ];
 
 interface ActionSpec {
@@ -175,7 +259,12 @@ interface World {
 
 function seedWorld(li: LinkedInDouble): World {
   const connectTarget = li.addMember({ slug: 'bench-connect', firstName: 'Connie', lastName: 'Connect', distance: 2 });
-  const withdrawTarget = li.addMember({ slug: 'bench-withdraw', firstName: 'Wanda', lastName: 'Withdraw', distance: 2 });
+  const withdrawTarget = li.addMember({
+    slug: 'bench-withdraw',
+    firstName: 'Wanda',
+    lastName: 'Withdraw',
+    distance: 2,
+  });
   const urnTarget = li.addMember({ slug: 'bench-withdraw-urn', firstName: 'Uri', lastName: 'Urn', distance: 3 });
   const friend = li.addMember({ slug: 'bench-friend', firstName: 'Fran', lastName: 'Friend', distance: 1 });
   const followTarget = li.addMember({ slug: 'bench-follow', firstName: 'Finn', lastName: 'Follow', distance: 2 });
@@ -205,7 +294,12 @@ let invitationCounter = 0;
 function addInvitation(li: LinkedInDouble, tail: string): string {
   invitationCounter += 1;
   const id = String(7300000000000000000n + BigInt(invitationCounter));
-  li.state.invitations.set(id, { id, inviteeTail: tail, sharedSecret: `benchSecret${invitationCounter}`, sentAt: Date.now() });
+  li.state.invitations.set(id, {
+    id,
+    inviteeTail: tail,
+    sharedSecret: `benchSecret${invitationCounter}`,
+    sentAt: Date.now(),
+  });
   return `urn:li:fsd_invitation:${id}`;
 }
 
@@ -225,16 +319,66 @@ function steps(li: LinkedInDouble, w: World): Step[] {
     params: { profile: profileUrl(w.connectTarget), note: 'Hello Connie, enjoyed your talk on benchmarks.' },
     expect: ok,
   };
-  const withdrawProfile = (m: Member): ActionSpec => ({ label: 'withdraw (profile)', type: 'withdraw', params: { profile: profileUrl(m) }, expect: ok });
-  const withdrawUrn = (urn: string): ActionSpec => ({ label: 'withdraw (invitationUrn)', type: 'withdraw', params: { invitationUrn: urn }, expect: ok });
-  const message: ActionSpec = { label: 'message', type: 'message', params: { profile: profileUrl(w.friend), text: 'Hi Fran, shall we catch up?' }, expect: ok };
-  const react = (reaction: string): ActionSpec => ({ label: `react ${reaction}`, type: 'react', params: { post: postUrl(w.posts.react), reaction }, expect: ok });
-  const unreact: ActionSpec = { label: 'unreact', type: 'unreact', params: { post: postUrl(w.posts.react) }, expect: ok };
-  const comment: ActionSpec = { label: 'comment', type: 'comment', params: { post: postUrl(w.posts.comment), text: 'Thanks for sharing this.' }, expect: ok };
-  const member = (type: 'follow_member' | 'unfollow_member'): ActionSpec => ({ label: type, type, params: { profile: profileUrl(w.followTarget) }, expect: ok });
-  const company = (type: 'follow_company' | 'unfollow_company'): ActionSpec => ({ label: type, type, params: { company: companyUrl }, expect: ok });
-  const share: ActionSpec = { label: 'share', type: 'share', params: { post: w.posts.share, commentary: 'Worth a read.' }, expect: ok };
-  const saveSpec = (type: 'save' | 'unsave'): ActionSpec => ({ label: type, type, params: { post: postUrl(w.posts.save) }, expect: ok });
+  const withdrawProfile = (m: Member): ActionSpec => ({
+    label: 'withdraw (profile)',
+    type: 'withdraw',
+    params: { profile: profileUrl(m) },
+    expect: ok,
+  });
+  const withdrawUrn = (urn: string): ActionSpec => ({
+    label: 'withdraw (invitationUrn)',
+    type: 'withdraw',
+    params: { invitationUrn: urn },
+    expect: ok,
+  });
+  const message: ActionSpec = {
+    label: 'message',
+    type: 'message',
+    params: { profile: profileUrl(w.friend), text: 'Hi Fran, shall we catch up?' },
+    expect: ok,
+  };
+  const react = (reaction: string): ActionSpec => ({
+    label: `react ${reaction}`,
+    type: 'react',
+    params: { post: postUrl(w.posts.react), reaction },
+    expect: ok,
+  });
+  const unreact: ActionSpec = {
+    label: 'unreact',
+    type: 'unreact',
+    params: { post: postUrl(w.posts.react) },
+    expect: ok,
+  };
+  const comment: ActionSpec = {
+    label: 'comment',
+    type: 'comment',
+    params: { post: postUrl(w.posts.comment), text: 'Thanks for sharing this.' },
+    expect: ok,
+  };
+  const member = (type: 'follow_member' | 'unfollow_member'): ActionSpec => ({
+    label: type,
+    type,
+    params: { profile: profileUrl(w.followTarget) },
+    expect: ok,
+  });
+  const company = (type: 'follow_company' | 'unfollow_company'): ActionSpec => ({
+    label: type,
+    type,
+    params: { company: companyUrl },
+    expect: ok,
+  });
+  const share: ActionSpec = {
+    label: 'share',
+    type: 'share',
+    params: { post: w.posts.share, commentary: 'Worth a read.' },
+    expect: ok,
+  };
+  const saveSpec = (type: 'save' | 'unsave'): ActionSpec => ({
+    label: type,
+    type,
+    params: { post: postUrl(w.posts.save) },
+    expect: ok,
+  });
   const refusedMessage: ActionSpec = {
     label: 'message (2nd degree, refused)',
     type: 'message',
@@ -259,9 +403,10 @@ function steps(li: LinkedInDouble, w: World): Step[] {
     {
       row: 'connect',
       phase: 'extra',
-      title: 'connect again after a withdraw by the extension, 3 weeks later on LinkedIn\'s clock (slug cached, relationship cache forgotten)',
+      title:
+        "connect again after a withdraw by the extension, 3 weeks later on LinkedIn's clock (slug cached, relationship cache forgotten)",
       setup:
-        'withdraw (profile) through the extension just before: it deletes the invitation and relationship caches; the double\'s clock then moves 22 days (LinkedIn refuses a re-invite for ~3 weeks)',
+        "withdraw (profile) through the extension just before: it deletes the invitation and relationship caches; the double's clock then moves 22 days (LinkedIn refuses a re-invite for ~3 weeks)",
       clearCache: false,
       prime: [withdrawProfile(w.connectTarget)],
       afterPrime: () => li.clock.advance(22 * 86_400_000),
@@ -302,33 +447,138 @@ function steps(li: LinkedInDouble, w: World): Step[] {
       row: 'withdraw_profile',
       phase: 'warm',
       setup:
-        'slug→URN cached by the cold run; invitation URN cached by a connect through the extension just before (the double\'s clock first moves 22 days past the cold run\'s withdraw: LinkedIn refuses a re-invite for ~3 weeks)',
+        "slug→URN cached by the cold run; invitation URN cached by a connect through the extension just before (the double's clock first moves 22 days past the cold run's withdraw: LinkedIn refuses a re-invite for ~3 weeks)",
       clearCache: false,
       before: () => li.clock.advance(22 * 86_400_000),
       prime: [{ ...connect, label: 'connect (priming)', params: { profile: profileUrl(w.withdrawTarget) } }],
       measure: withdrawProfile(w.withdrawTarget),
     },
     { row: 'message', phase: 'cold', setup: cold, clearCache: true, prime: [], measure: message },
-    { row: 'message', phase: 'warm', setup: 'slug→URN cached by the cold run (the relationship is always read fresh for a DM)', clearCache: false, prime: [], measure: message },
+    {
+      row: 'message',
+      phase: 'warm',
+      setup: 'slug→URN cached by the cold run (the relationship is always read fresh for a DM)',
+      clearCache: false,
+      prime: [],
+      measure: message,
+    },
     { row: 'react', phase: 'cold', setup: cold, clearCache: true, prime: [], measure: react('LIKE') },
-    { row: 'react', phase: 'warm', setup: 'run again (react caches only the reaction type, which react does not read)', clearCache: false, prime: [], measure: react('PRAISE') },
-    { row: 'unreact', phase: 'cold', setup: `${cold}; the post has a reaction (PRAISE) in the double`, clearCache: true, prime: [], measure: unreact },
-    { row: 'unreact', phase: 'warm', setup: 'reaction type cached by a react through the extension just before', clearCache: false, prime: [react('LIKE')], measure: unreact },
+    {
+      row: 'react',
+      phase: 'warm',
+      setup: 'run again (react caches only the reaction type, which react does not read)',
+      clearCache: false,
+      prime: [],
+      measure: react('PRAISE'),
+    },
+    {
+      row: 'unreact',
+      phase: 'cold',
+      setup: `${cold}; the post has a reaction (PRAISE) in the double`,
+      clearCache: true,
+      prime: [],
+      measure: unreact,
+    },
+    {
+      row: 'unreact',
+      phase: 'warm',
+      setup: 'reaction type cached by a react through the extension just before',
+      clearCache: false,
+      prime: [react('LIKE')],
+      measure: unreact,
+    },
     { row: 'comment', phase: 'cold', setup: cold, clearCache: true, prime: [], measure: comment },
-    { row: 'comment', phase: 'warm', setup: 'run again (nothing to cache)', clearCache: false, prime: [], measure: comment },
+    {
+      row: 'comment',
+      phase: 'warm',
+      setup: 'run again (nothing to cache)',
+      clearCache: false,
+      prime: [],
+      measure: comment,
+    },
     { row: 'follow_member', phase: 'cold', setup: cold, clearCache: true, prime: [], measure: member('follow_member') },
-    { row: 'unfollow_member', phase: 'warm', setup: 'slug→URN cached by the cold follow_member', clearCache: false, prime: [], measure: member('unfollow_member') },
-    { row: 'follow_member', phase: 'warm', setup: 'slug→URN cached', clearCache: false, prime: [], measure: member('follow_member') },
-    { row: 'unfollow_member', phase: 'cold', setup: cold, clearCache: true, prime: [], measure: member('unfollow_member') },
-    { row: 'follow_company', phase: 'cold', setup: cold, clearCache: true, prime: [], measure: company('follow_company') },
-    { row: 'unfollow_company', phase: 'warm', setup: 'slug→id cached by the cold follow_company', clearCache: false, prime: [], measure: company('unfollow_company') },
-    { row: 'follow_company', phase: 'warm', setup: 'slug→id cached', clearCache: false, prime: [], measure: company('follow_company') },
-    { row: 'unfollow_company', phase: 'cold', setup: cold, clearCache: true, prime: [], measure: company('unfollow_company') },
+    {
+      row: 'unfollow_member',
+      phase: 'warm',
+      setup: 'slug→URN cached by the cold follow_member',
+      clearCache: false,
+      prime: [],
+      measure: member('unfollow_member'),
+    },
+    {
+      row: 'follow_member',
+      phase: 'warm',
+      setup: 'slug→URN cached',
+      clearCache: false,
+      prime: [],
+      measure: member('follow_member'),
+    },
+    {
+      row: 'unfollow_member',
+      phase: 'cold',
+      setup: cold,
+      clearCache: true,
+      prime: [],
+      measure: member('unfollow_member'),
+    },
+    {
+      row: 'follow_company',
+      phase: 'cold',
+      setup: cold,
+      clearCache: true,
+      prime: [],
+      measure: company('follow_company'),
+    },
+    {
+      row: 'unfollow_company',
+      phase: 'warm',
+      setup: 'slug→id cached by the cold follow_company',
+      clearCache: false,
+      prime: [],
+      measure: company('unfollow_company'),
+    },
+    {
+      row: 'follow_company',
+      phase: 'warm',
+      setup: 'slug→id cached',
+      clearCache: false,
+      prime: [],
+      measure: company('follow_company'),
+    },
+    {
+      row: 'unfollow_company',
+      phase: 'cold',
+      setup: cold,
+      clearCache: true,
+      prime: [],
+      measure: company('unfollow_company'),
+    },
     { row: 'share', phase: 'cold', setup: cold, clearCache: true, prime: [], measure: share },
-    { row: 'share', phase: 'warm', setup: 'run again (nothing to cache)', clearCache: false, prime: [], measure: share },
+    {
+      row: 'share',
+      phase: 'warm',
+      setup: 'run again (nothing to cache)',
+      clearCache: false,
+      prime: [],
+      measure: share,
+    },
     { row: 'save', phase: 'cold', setup: cold, clearCache: true, prime: [], measure: saveSpec('save') },
-    { row: 'unsave', phase: 'warm', setup: 'after the cold save (nothing to cache)', clearCache: false, prime: [], measure: saveSpec('unsave') },
-    { row: 'save', phase: 'warm', setup: 'after unsave (nothing to cache)', clearCache: false, prime: [], measure: saveSpec('save') },
+    {
+      row: 'unsave',
+      phase: 'warm',
+      setup: 'after the cold save (nothing to cache)',
+      clearCache: false,
+      prime: [],
+      measure: saveSpec('unsave'),
+    },
+    {
+      row: 'save',
+      phase: 'warm',
+      setup: 'after unsave (nothing to cache)',
+      clearCache: false,
+      prime: [],
+      measure: saveSpec('save'),
+    },
     { row: 'unsave', phase: 'cold', setup: cold, clearCache: true, prime: [], measure: saveSpec('unsave') },
     // What a fallback costs: the primary variant is switched to "next variant" once in the double (v2).
     // Last, because each leaves the answering variant remembered (cold: the cache store, which holds it, is emptied first).
@@ -337,14 +587,19 @@ function steps(li: LinkedInDouble, w: World): Step[] {
 }
 
 function fallbacks(li: LinkedInDouble, w: World, followUrl: string): Step[] {
-  const once = (endpoint: string, status: 400 | 404 | 405, also?: (r: { query: Record<string, string> }) => boolean) => () =>
-    li.fail({ kind: 'nextVariant', status }, { match: (r) => r.endpoint === endpoint && (also?.(r) ?? true), times: 1 });
+  const once =
+    (endpoint: string, status: 400 | 404 | 405, also?: (r: { query: Record<string, string> }) => boolean) => () =>
+      li.fail(
+        { kind: 'nextVariant', status },
+        { match: (r) => r.endpoint === endpoint && (also?.(r) ?? true), times: 1 },
+      );
   const fallbackPost = postUrl(w.posts.fallback);
   return [
     {
       row: 'follow_member',
       phase: 'extra',
-      title: 'follow_member, cold, profile decoration WebTopCardCore-19 rotated (400 without a code) → FullProfileWithEntities-96',
+      title:
+        'follow_member, cold, profile decoration WebTopCardCore-19 rotated (400 without a code) → FullProfileWithEntities-96',
       setup: 'cache store emptied; the -19 decoration answers 400 once',
       clearCache: true,
       before: once('profile', 400, (r) => (r.query.decorationId ?? '').endsWith('-19')),
@@ -368,7 +623,8 @@ function fallbacks(li: LinkedInDouble, w: World, followUrl: string): Step[] {
     {
       row: 'withdraw_urn',
       phase: 'extra',
-      title: 'withdraw by invitationUrn, Voyager withdraw gone (404) → SDUI addaWithdrawInvitation (needs the sent list and the invitee lookup)',
+      title:
+        'withdraw by invitationUrn, Voyager withdraw gone (404) → SDUI addaWithdrawInvitation (needs the sent list and the invitee lookup)',
       setup: 'cache store emptied; invitation created in the double; the Voyager withdraw answers 404 once',
       clearCache: true,
       before: () => {
@@ -376,7 +632,12 @@ function fallbacks(li: LinkedInDouble, w: World, followUrl: string): Step[] {
         once('withdraw', 404)();
       },
       prime: [],
-      measure: () => ({ label: 'withdraw (invitationUrn)', type: 'withdraw', params: { invitationUrn: urnForFallback }, expect: ok }),
+      measure: () => ({
+        label: 'withdraw (invitationUrn)',
+        type: 'withdraw',
+        params: { invitationUrn: urnForFallback },
+        expect: ok,
+      }),
     },
     {
       row: 'save',
@@ -435,7 +696,12 @@ async function runAction(h: Harness, spec: ActionSpec): Promise<ActionRun> {
   };
 }
 
-async function runStep(h: Harness, step: Step, members: readonly Member[], log: (line: string) => void): Promise<Measurement> {
+async function runStep(
+  h: Harness,
+  step: Step,
+  members: readonly Member[],
+  log: (line: string) => void,
+): Promise<Measurement> {
   step.before?.();
   if (step.clearCache) await clearCache(await h.worker());
   const primedBy: ActionRun[] = [];
@@ -454,7 +720,10 @@ async function runStep(h: Harness, step: Step, members: readonly Member[], log: 
     crossCheckOk: run.linkedinRequests === run.doubleRequests,
   };
   const what = step.phase === 'extra' ? `extra: ${step.title ?? step.row}` : `${step.row} ${step.phase}`;
-  const via = primedBy.length > 0 ? ` (primed by ${primedBy.map((p) => `${p.label}: ${p.status}${p.code ? `/${p.code}` : ''}, ${p.linkedinRequests} req`).join('; ')})` : '';
+  const via =
+    primedBy.length > 0
+      ? ` (primed by ${primedBy.map((p) => `${p.label}: ${p.status}${p.code ? `/${p.code}` : ''}, ${p.linkedinRequests} req`).join('; ')})`
+      : '';
   log(
     `  ${what}: ${run.linkedinRequests} request(s) [${run.requests.map((r) => `${r.method} ${r.endpoint}`).join(', ')}] → ${run.status}${run.code ? `/${run.code}` : ''}${via}`,
   );
@@ -464,7 +733,14 @@ async function runStep(h: Harness, step: Step, members: readonly Member[], log: 
 export async function measureRequests(h: Harness, log: (line: string) => void): Promise<RequestResults> {
   const started = Date.now();
   const world = seedWorld(h.linkedin);
-  const members = [world.connectTarget, world.withdrawTarget, world.urnTarget, world.friend, world.followTarget, h.linkedin.viewer];
+  const members = [
+    world.connectTarget,
+    world.withdrawTarget,
+    world.urnTarget,
+    world.friend,
+    world.followTarget,
+    h.linkedin.viewer,
+  ];
   const before = h.linkedin.voyagerRequests().length;
   const windows: AuditRecord[] = [];
   const results = new Map<string, Measurement>();
@@ -476,20 +752,28 @@ export async function measureRequests(h: Harness, log: (line: string) => void): 
     else results.set(`${step.row}:${step.phase}`, m);
   }
   const during = h.linkedin.voyagerRequests().slice(before);
-  const unattributed = during.filter((r) => !inWindow(r, windows)).map((r) => ({ endpoint: r.endpoint, method: r.method, at: r.at }));
+  const unattributed = during
+    .filter((r) => !inWindow(r, windows))
+    .map((r) => ({ endpoint: r.endpoint, method: r.method, at: r.at }));
 
   const rows: RequestRow[] = ROWS.map((def) => {
     const cold = results.get(`${def.key}:cold`);
     const warm = results.get(`${def.key}:warm`);
     if (!cold || !warm) throw new Error(`bench: no ${cold ? 'warm' : 'cold'} measurement for ${def.key}`);
     const notes: string[] = [];
-    for (const [phase, m] of [['cold', cold], ['warm', warm]] as const) {
+    for (const [phase, m] of [
+      ['cold', cold],
+      ['warm', warm],
+    ] as const) {
       if (!m.asExpected) notes.push(`${phase}: unexpected outcome ${m.status}/${m.code ?? '-'} (${m.message})`);
       if (!m.crossCheckOk) notes.push(`${phase}: audit says ${m.linkedinRequests}, the double saw ${m.doubleRequests}`);
-      for (const p of m.primedBy) if (!p.asExpected) notes.push(`${phase}: priming ${p.label} ended ${p.status}/${p.code ?? '-'} (${p.message})`);
+      for (const p of m.primedBy)
+        if (!p.asExpected) notes.push(`${phase}: priming ${p.label} ended ${p.status}/${p.code ?? '-'} (${p.message})`);
     }
     if (def.key === 'connect' && warm.gapAfterPrimeMs !== null && warm.gapAfterPrimeMs > RELATIONSHIP_TTL_AT_SCALE) {
-      notes.push(`warm: ${warm.gapAfterPrimeMs} ms between priming and connect exceeds the scaled relationship-cache TTL (${RELATIONSHIP_TTL_AT_SCALE} ms)`);
+      notes.push(
+        `warm: ${warm.gapAfterPrimeMs} ms between priming and connect exceeds the scaled relationship-cache TTL (${RELATIONSHIP_TTL_AT_SCALE} ms)`,
+      );
     }
     const passCold = cold.asExpected && cold.linkedinRequests <= def.goal.cold;
     const passWarm = warm.asExpected && warm.linkedinRequests <= def.goal.warm;
@@ -506,7 +790,10 @@ export async function measureRequests(h: Harness, log: (line: string) => void): 
     };
   });
 
-  const all: ActionRun[] = [...rows.flatMap((r) => [r.cold, r.warm, ...r.cold.primedBy, ...r.warm.primedBy]), ...extra.flatMap((e) => [e.measurement, ...e.measurement.primedBy])];
+  const all: ActionRun[] = [
+    ...rows.flatMap((r) => [r.cold, r.warm, ...r.cold.primedBy, ...r.warm.primedBy]),
+    ...extra.flatMap((e) => [e.measurement, ...e.measurement.primedBy]),
+  ];
   const mismatches = all
     .filter((a) => a.linkedinRequests !== a.doubleRequests)
     .map((a) => ({ actionId: a.actionId, label: a.label, audit: a.linkedinRequests, double: a.doubleRequests }));

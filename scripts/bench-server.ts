@@ -42,7 +42,12 @@ export interface LatencyResult {
   pollIntervalAtThisScaleMs: number;
 }
 
-async function measureLatency(extensionDir: string, mode: LatencyResult['mode'], actions: number, log: (s: string) => void): Promise<LatencyResult> {
+async function measureLatency(
+  extensionDir: string,
+  mode: LatencyResult['mode'],
+  actions: number,
+  log: (s: string) => void,
+): Promise<LatencyResult> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'oe-bench-lat-'));
   // The protocol's longest poll hint, so a poll rarely beats the wake-up by chance.
   const pollAfterMs = 60_000;
@@ -50,7 +55,8 @@ async function measureLatency(extensionDir: string, mode: LatencyResult['mode'],
   const harness = await startHarness({ extensionDir, configure: false, backgroundTab: true });
   try {
     const key = (await operate(server.deps.db, server.deps.secret, 'keys.create', { workspace: 'bench' })).secret ?? '';
-    const token = (await operate(server.deps.db, server.deps.secret, 'executors.create', { workspace: 'bench' })).secret ?? '';
+    const token =
+      (await operate(server.deps.db, server.deps.secret, 'executors.create', { workspace: 'bench' })).secret ?? '';
     const post = harness.linkedin.addPost({ id: '7123456789012345678' });
     const page = await harness.configure({ backendUrl: server.url, token });
     await page.getByText('Saved.').waitFor();
@@ -116,7 +122,12 @@ export interface ThroughputResult {
  * into the database (not timed), starts `replicas` server processes, then times
  * the clients leasing and reporting everything over HTTP.
  */
-export async function measureThroughput(opts: { databaseUrl?: string; clients?: number; perExecutor?: number; replicas?: number }): Promise<ThroughputResult> {
+export async function measureThroughput(opts: {
+  databaseUrl?: string;
+  clients?: number;
+  perExecutor?: number;
+  replicas?: number;
+}): Promise<ThroughputResult> {
   const clients = opts.clients ?? 4;
   const perExecutor = opts.perExecutor ?? 2500;
   const replicas = opts.replicas ?? 1;
@@ -137,8 +148,15 @@ export async function measureThroughput(opts: { databaseUrl?: string; clients?: 
     );
   }
   await db.close();
-  const env: Record<string, string> = { DATA_DIR: dataDir, ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl, PG_POOL_MAX: '20' } : {}) };
-  const servers = await Promise.all(Array.from({ length: opts.databaseUrl ? replicas : 1 }, () => spawnServer(env, process.env['BENCH_SERVER_NODE_ARGS']?.split(' ') ?? [])));
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl, PG_POOL_MAX: '20' } : {}),
+  };
+  const servers = await Promise.all(
+    Array.from({ length: opts.databaseUrl ? replicas : 1 }, () =>
+      spawnServer(env, process.env['BENCH_SERVER_NODE_ARGS']?.split(' ') ?? []),
+    ),
+  );
   try {
     const headers = (token: string) => ({ Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' });
     const started = performance.now();
@@ -147,7 +165,11 @@ export async function measureThroughput(opts: { databaseUrl?: string; clients?: 
       tokens.map(async (token, i) => {
         const base = servers[i % servers.length]?.url ?? '';
         for (;;) {
-          const res = await fetch(`${base}/v1/executor/lease`, { method: 'POST', headers: headers(token), body: JSON.stringify({ max: 25, accept: ['save'], account: null }) });
+          const res = await fetch(`${base}/v1/executor/lease`, {
+            method: 'POST',
+            headers: headers(token),
+            body: JSON.stringify({ max: 25, accept: ['save'], account: null }),
+          });
           const { actions } = (await res.json()) as { actions: Array<{ id: string; idempotencyKey: string }> };
           if (actions.length === 0) return;
           const now = new Date().toISOString();
@@ -156,7 +178,17 @@ export async function measureThroughput(opts: { databaseUrl?: string; clients?: 
               fetch(`${base}/v1/executor/actions/${a.id}/result`, {
                 method: 'POST',
                 headers: headers(token),
-                body: JSON.stringify({ idempotencyKey: a.idempotencyKey, status: 'succeeded', code: null, message: 'saved', output: { saved: true }, retryAt: null, attempts: 1, startedAt: now, finishedAt: now }),
+                body: JSON.stringify({
+                  idempotencyKey: a.idempotencyKey,
+                  status: 'succeeded',
+                  code: null,
+                  message: 'saved',
+                  output: { saved: true },
+                  retryAt: null,
+                  attempts: 1,
+                  startedAt: now,
+                  finishedAt: now,
+                }),
               }),
             ),
           );
@@ -168,8 +200,16 @@ export async function measureThroughput(opts: { databaseUrl?: string; clients?: 
       }),
     );
     const seconds = (performance.now() - started) / 1000;
-    if (done !== clients * perExecutor) throw new Error(`only ${done} of ${clients * perExecutor} actions went through`);
-    return { engine: opts.databaseUrl ? 'postgres' : 'pglite', replicas: servers.length, clients, actions: done, seconds: Math.round(seconds * 100) / 100, actionsPerSecond: Math.round(done / seconds) };
+    if (done !== clients * perExecutor)
+      throw new Error(`only ${done} of ${clients * perExecutor} actions went through`);
+    return {
+      engine: opts.databaseUrl ? 'postgres' : 'pglite',
+      replicas: servers.length,
+      clients,
+      actions: done,
+      seconds: Math.round(seconds * 100) / 100,
+      actionsPerSecond: Math.round(done / seconds),
+    };
   } finally {
     await Promise.all(servers.map((s) => s.kill()));
     rmSync(dataDir, { recursive: true, force: true });
@@ -179,10 +219,22 @@ export async function measureThroughput(opts: { databaseUrl?: string; clients?: 
 /** Runs the Postgres throughput in a child under with-postgres.mjs; null when PostgreSQL could not be set up. */
 function postgresThroughput(log: (s: string) => void): ThroughputResult[] | null {
   const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'oe-bench-pg-')), 'result.json');
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'with-postgres.mjs'), '--', process.execPath, '--import', 'tsx', path.join(ROOT, 'scripts', 'bench-server.ts'), `--postgres-json=${out}`], {
-    cwd: ROOT,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'scripts', 'with-postgres.mjs'),
+      '--',
+      process.execPath,
+      '--import',
+      'tsx',
+      path.join(ROOT, 'scripts', 'bench-server.ts'),
+      `--postgres-json=${out}`,
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   if (!existsSync(out)) {
     log('  PostgreSQL: could not be set up (see above); no figure');
     return null;
@@ -191,31 +243,57 @@ function postgresThroughput(log: (s: string) => void): ThroughputResult[] | null
 }
 
 export interface ServerBenchResults {
-  latency: { timeScale: number; measured: string; websocket: LatencyResult; pollOnly: LatencyResult; goalP50Ms: number };
-  throughput: { measured: string; pglite: ThroughputResult; postgres: ThroughputResult[] | null; goals: { pglite: number; postgres: number } };
+  latency: {
+    timeScale: number;
+    measured: string;
+    websocket: LatencyResult;
+    pollOnly: LatencyResult;
+    goalP50Ms: number;
+  };
+  throughput: {
+    measured: string;
+    pglite: ThroughputResult;
+    postgres: ThroughputResult[] | null;
+    goals: { pglite: number; postgres: number };
+  };
 }
 
-export async function measureServer(log: (s: string) => void, opts: { actions?: number; extensionDir?: string } = {}): Promise<ServerBenchResults> {
+export async function measureServer(
+  log: (s: string) => void,
+  opts: { actions?: number; extensionDir?: string } = {},
+): Promise<ServerBenchResults> {
   const actions = opts.actions ?? 50;
-  const extensionDir = opts.extensionDir ?? buildExtension(LATENCY_SCALE, { force: true, outDir: path.join(ROOT, 'bench', 'tmp', `ext-scale-${LATENCY_SCALE}`) });
-  log(`  latency: enqueue (API call) → mutation at the LinkedIn double, ${actions} actions, build EXECUTOR_TIME_SCALE=${LATENCY_SCALE}`);
+  const extensionDir =
+    opts.extensionDir ??
+    buildExtension(LATENCY_SCALE, {
+      force: true,
+      outDir: path.join(ROOT, 'bench', 'tmp', `ext-scale-${LATENCY_SCALE}`),
+    });
+  log(
+    `  latency: enqueue (API call) → mutation at the LinkedIn double, ${actions} actions, build EXECUTOR_TIME_SCALE=${LATENCY_SCALE}`,
+  );
   const websocket = await measureLatency(extensionDir, 'websocket', actions, log);
   const pollOnly = await measureLatency(extensionDir, 'poll-only', actions, log);
   log('  throughput: 4 executor clients over HTTP, lease max 25 + one result per action');
   const pglite = await measureThroughput({});
   log(`  PGlite: ${pglite.actionsPerSecond} actions/s (${pglite.actions} in ${pglite.seconds} s)`);
   const postgres = postgresThroughput(log);
-  for (const r of postgres ?? []) log(`  PostgreSQL, ${r.replicas} server process(es): ${r.actionsPerSecond} actions/s (${r.actions} in ${r.seconds} s)`);
+  for (const r of postgres ?? [])
+    log(
+      `  PostgreSQL, ${r.replicas} server process(es): ${r.actionsPerSecond} actions/s (${r.actions} in ${r.seconds} s)`,
+    );
   return {
     latency: {
       timeScale: LATENCY_SCALE,
-      measured: 'performance.now() before the POST /v1/outbound/posts/{post}/save|save/remove → the LinkedIn double records the write; executor idle (0.7–1.3 s between actions, past the scaled spacing), server pollAfterMs 60000 (scaled: 600 ms)',
+      measured:
+        'performance.now() before the POST /v1/outbound/posts/{post}/save|save/remove → the LinkedIn double records the write; executor idle (0.7–1.3 s between actions, past the scaled spacing), server pollAfterMs 60000 (scaled: 600 ms)',
       websocket,
       pollOnly,
       goalP50Ms: 1000,
     },
     throughput: {
-      measured: '4 executors × 2,500 seeded save actions; each client loops lease(max 25) then POSTs the 25 results concurrently; server in its own process; clients in the bench process; actions leased and resulted per second',
+      measured:
+        '4 executors × 2,500 seeded save actions; each client loops lease(max 25) then POSTs the 25 results concurrently; server in its own process; clients in the bench process; actions leased and resulted per second',
       pglite,
       postgres,
       goals: { pglite: 1000, postgres: 5000 },
@@ -228,7 +306,10 @@ const postgresJson = process.argv.find((a) => a.startsWith('--postgres-json='))?
 if (postgresJson) {
   const url = process.env['DATABASE_URL'];
   if (!url) throw new Error('--postgres-json needs DATABASE_URL');
-  const results = [await measureThroughput({ databaseUrl: url, replicas: 1 }), await measureThroughput({ databaseUrl: url, replicas: 2 })];
+  const results = [
+    await measureThroughput({ databaseUrl: url, replicas: 1 }),
+    await measureThroughput({ databaseUrl: url, replicas: 2 }),
+  ];
   writeFileSync(postgresJson, JSON.stringify(results));
   process.exit(0);
 } else if (import.meta.url === `file://${process.argv[1]}`) {

@@ -13,7 +13,6 @@ import { auditTail, putAudit, waitForDatabase } from './bench-idb';
 import { ms, sleep, summarize, type Summary } from './bench-stats';
 import { mulberry32 as prng } from '../src/shared/seeded-random';
 
-
 /** A plausible mix of action types (weights). */
 const TYPE_MIX: ReadonlyArray<readonly [ActionType, number]> = [
   ['connect', 20],
@@ -30,7 +29,6 @@ const TYPE_MIX: ReadonlyArray<readonly [ActionType, number]> = [
   ['save', 9],
   ['unsave', 3],
 ];
-
 
 export interface SeedOptions {
   count: number;
@@ -119,7 +117,11 @@ export function seedEntries(o: SeedOptions): AuditRecord[] {
       bucket,
       paramsSummary,
       idempotencyKey: `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`,
-      requestedBy: { principal: `user_${Math.floor(random() * 7)}`, apiKeyId: `key_${Math.floor(random() * 3)}`, requestId: `req_seed_${o.firstSeq + i}` },
+      requestedBy: {
+        principal: `user_${Math.floor(random() * 7)}`,
+        apiKeyId: `key_${Math.floor(random() * 3)}`,
+        requestId: `req_seed_${o.firstSeq + i}`,
+      },
       startedAt: at - duration,
       finishedAt: at,
       status,
@@ -176,7 +178,8 @@ export async function seedAudit(
   }
   const writeMs = performance.now() - t1;
   const after = await auditTail(await h.worker());
-  if (after.count !== tail.count + count) throw new Error(`seeding: expected ${tail.count + count} audit entries, found ${after.count}`);
+  if (after.count !== tail.count + count)
+    throw new Error(`seeding: expected ${tail.count + count} audit entries, found ${after.count}`);
   log(`  wrote them in ${ms(writeMs)} ms; the audit store now holds ${after.count} entries`);
   return {
     entries: count,
@@ -234,7 +237,12 @@ interface PageTimings {
   firstContentfulPaint: number | null;
 }
 
-async function openMeasured(h: Harness, url: string, selectors: Record<string, string>, viewport: { width: number; height: number }): Promise<Page> {
+async function openMeasured(
+  h: Harness,
+  url: string,
+  selectors: Record<string, string>,
+  viewport: { width: number; height: number },
+): Promise<Page> {
   const page = await h.context.newPage();
   await page.addInitScript({ content: markScript(selectors) });
   await page.setViewportSize(viewport);
@@ -333,13 +341,17 @@ export async function measurePopup(
         placeholder: mark.muted,
       };
       out.push(run);
-      log(`  popup run ${i + 1}/${runs}${opts.stopWorkerFirst ? ' (worker stopped first)' : ''}: #recent li after ${run.recentMs} ms (next frame ${run.recentNextFrameMs ?? '-'} ms, FCP ${run.firstContentfulPaintMs ?? '-'} ms), ${run.items} item(s)`);
+      log(
+        `  popup run ${i + 1}/${runs}${opts.stopWorkerFirst ? ' (worker stopped first)' : ''}: #recent li after ${run.recentMs} ms (next frame ${run.recentNextFrameMs ?? '-'} ms, FCP ${run.firstContentfulPaintMs ?? '-'} ms), ${run.items} item(s)`,
+      );
     } finally {
       await page.close();
     }
   }
-  if (auditEntries > 0 && out.some((r) => r.placeholder)) throw new Error('popup showed "Nothing done yet." although the audit log is not empty');
-  if (out.some((r) => r.workerRestarted === false)) throw new Error('the service worker was to be stopped before the popup opened, but it kept running');
+  if (auditEntries > 0 && out.some((r) => r.placeholder))
+    throw new Error('popup showed "Nothing done yet." although the audit log is not empty');
+  if (out.some((r) => r.workerRestarted === false))
+    throw new Error('the service worker was to be stopped before the popup opened, but it kept running');
   return {
     auditEntries,
     workerStoppedFirst: opts.stopWorkerFirst,
@@ -381,7 +393,13 @@ export interface AuditPageResult {
   verify: { runs: VerifyRun[]; summary: Summary; text: string };
 }
 
-async function clickAndWaitForText(page: Page, buttonId: string, targetId: string, done: string[], failed: string[]): Promise<{ ms: number; text: string }> {
+async function clickAndWaitForText(
+  page: Page,
+  buttonId: string,
+  targetId: string,
+  done: string[],
+  failed: string[],
+): Promise<{ ms: number; text: string }> {
   return page.evaluate(
     (a) =>
       new Promise<{ ms: number; text: string }>((resolve, reject) => {
@@ -426,14 +444,24 @@ export async function measureAuditPage(
   log: (line: string) => void,
 ): Promise<AuditPageResult> {
   const url = `chrome-extension://${h.extensionId}/src/ui/audit/index.html`;
-  const page = await openMeasured(h, url, { firstRow: '#entries tbody tr', summary: '#summary:not(:empty)' }, { width: 1280, height: 800 });
+  const page = await openMeasured(
+    h,
+    url,
+    { firstRow: '#entries tbody tr', summary: '#summary:not(:empty)' },
+    { width: 1280, height: 800 },
+  );
   try {
     const t = await timings(page, ['firstRow', 'summary'], 120_000);
     const firstRow = t.marks.firstRow as Mark;
     const summaryMark = t.marks.summary as Mark;
     const summaryText = (await page.locator('#summary').textContent()) ?? '';
-    if (!summaryText.startsWith(`${opts.auditEntries} entries`)) throw new Error(`audit page says "${summaryText}", expected ${opts.auditEntries} entries`);
-    const load = { firstRowMs: ms(firstRow.at - t.navigationStart), summaryMs: ms(summaryMark.at - t.navigationStart), summaryText };
+    if (!summaryText.startsWith(`${opts.auditEntries} entries`))
+      throw new Error(`audit page says "${summaryText}", expected ${opts.auditEntries} entries`);
+    const load = {
+      firstRowMs: ms(firstRow.at - t.navigationStart),
+      summaryMs: ms(summaryMark.at - t.navigationStart),
+      summaryText,
+    };
     log(`  audit page: first row after ${load.firstRowMs} ms; "${summaryText}"`);
 
     const exports: ExportResult[] = [];
@@ -443,15 +471,24 @@ export async function measureAuditPage(
         const t0 = performance.now();
         const [download, inPage] = await Promise.all([
           page.waitForEvent('download', { timeout: 600_000 }),
-          clickAndWaitForText(page, kind === 'csv' ? 'export-csv' : 'export-json', 'summary', ['Exported '], ['Export failed']),
+          clickAndWaitForText(
+            page,
+            kind === 'csv' ? 'export-csv' : 'export-json',
+            'summary',
+            ['Exported '],
+            ['Export failed'],
+          ),
         ]);
         const file = await download.path();
         const toFileMs = performance.now() - t0;
         const bytes = statSync(file).size;
         const rows = countRows(kind, file);
-        if (rows !== opts.auditEntries) throw new Error(`${kind} export holds ${rows} rows, expected ${opts.auditEntries}`);
+        if (rows !== opts.auditEntries)
+          throw new Error(`${kind} export holds ${rows} rows, expected ${opts.auditEntries}`);
         runs.push({ inPageMs: ms(inPage.ms), toFileMs: ms(toFileMs), bytes, rows, summaryText: inPage.text });
-        log(`  export ${kind.toUpperCase()} ${i + 1}/${opts.exportRuns}: ${ms(inPage.ms)} ms in the page, ${ms(toFileMs)} ms to the file; ${(bytes / 1e6).toFixed(1)} MB, ${rows} rows`);
+        log(
+          `  export ${kind.toUpperCase()} ${i + 1}/${opts.exportRuns}: ${ms(inPage.ms)} ms in the page, ${ms(toFileMs)} ms to the file; ${(bytes / 1e6).toFixed(1)} MB, ${rows} rows`,
+        );
         await download.delete();
       }
       exports.push({

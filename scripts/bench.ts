@@ -28,7 +28,14 @@ import path from 'node:path';
 import { CHROMIUM, startHarness, type Harness } from '../e2e/harness';
 import { ROOT, buildExtension } from './build-extension';
 import { measureRequests, type RequestResults } from './bench-requests';
-import { measureAuditPage, measurePopup, seedAudit, type AuditPageResult, type PopupResult, type SeedReport } from './bench-ui';
+import {
+  measureAuditPage,
+  measurePopup,
+  seedAudit,
+  type AuditPageResult,
+  type PopupResult,
+  type SeedReport,
+} from './bench-ui';
 import { measureServer, type ServerBenchResults } from './bench-server';
 
 const SCALE = 100;
@@ -46,7 +53,8 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const value = (name: string): string | undefined => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const value = (name: string): string | undefined =>
+    argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const count = (name: string, fallback: number): number => {
     const raw = value(name);
     if (raw === undefined) return fallback;
@@ -57,7 +65,8 @@ function parseArgs(argv: string[]): Options {
   const only = value('only');
   const sections = only === undefined ? [...SECTIONS] : only.split(',').map((s) => s.trim());
   const unknown = sections.filter((s) => !SECTIONS.includes(s as Section));
-  if (unknown.length > 0) throw new Error(`--only: unknown section(s) ${unknown.join(', ')}; expected ${SECTIONS.join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`--only: unknown section(s) ${unknown.join(', ')}; expected ${SECTIONS.join(', ')}`);
   return {
     sections: sections as Section[],
     popupRuns: count('popup-runs', 5),
@@ -93,7 +102,10 @@ function machine(): Record<string, unknown> {
 function gitInfo(): Record<string, unknown> {
   // Read-only: --no-optional-locks keeps `git status` from refreshing the index.
   const status = commandOutput('git', ['--no-optional-locks', 'status', '--porcelain', '--untracked-files=no']);
-  return { commit: commandOutput('git', ['rev-parse', 'HEAD']), dirtyWorkingTree: status === null ? null : status !== '' };
+  return {
+    commit: commandOutput('git', ['rev-parse', 'HEAD']),
+    dirtyWorkingTree: status === null ? null : status !== '',
+  };
 }
 
 const log = (line: string): void => console.log(line);
@@ -116,7 +128,8 @@ interface UiResults {
 }
 
 function printRequests(r: RequestResults): void {
-  const endpoints = (m: { requests: Array<{ method: string; endpoint: string }> }): string => m.requests.map((q) => `${q.method} ${q.endpoint}`).join(', ');
+  const endpoints = (m: { requests: Array<{ method: string; endpoint: string }> }): string =>
+    m.requests.map((q) => `${q.method} ${q.endpoint}`).join(', ');
   console.log('\nLinkedIn requests per action (audit linkedinRequests; cross-checked with the double):');
   console.table(
     r.rows.map((row) => ({
@@ -124,12 +137,15 @@ function printRequests(r: RequestResults): void {
       cold: row.cold.linkedinRequests,
       warm: row.warm.linkedinRequests,
       'goal cold/warm': `≤${row.goal.cold} / ${row.goal.warm === 1 ? '1' : `≤${row.goal.warm}`}`,
-      pass: row.pass.overall ? 'pass' : `FAIL (${[row.pass.cold ? '' : 'cold', row.pass.warm ? '' : 'warm'].filter(Boolean).join('+')})`,
+      pass: row.pass.overall
+        ? 'pass'
+        : `FAIL (${[row.pass.cold ? '' : 'cold', row.pass.warm ? '' : 'warm'].filter(Boolean).join('+')})`,
       'cold requests': endpoints(row.cold),
       'warm requests': endpoints(row.warm),
     })),
   );
-  for (const e of r.extra) console.log(`  extra — ${e.title}: ${e.measurement.linkedinRequests} request(s) [${endpoints(e.measurement)}]`);
+  for (const e of r.extra)
+    console.log(`  extra — ${e.title}: ${e.measurement.linkedinRequests} request(s) [${endpoints(e.measurement)}]`);
   for (const row of r.rows) for (const note of row.notes) console.log(`  note — ${row.action}: ${note}`);
   const c = r.crossCheck;
   console.log(
@@ -139,7 +155,8 @@ function printRequests(r: RequestResults): void {
 
 function printUi(ui: UiResults): void {
   const p = ui.popup;
-  const verdict = (r: PopupResult): string => (r.recent.maxMs < POPUP_GOAL_MS ? 'pass' : r.recent.medianMs < POPUP_GOAL_MS ? 'median only' : 'FAIL');
+  const verdict = (r: PopupResult): string =>
+    r.recent.maxMs < POPUP_GOAL_MS ? 'pass' : r.recent.medianMs < POPUP_GOAL_MS ? 'median only' : 'FAIL';
   console.log(`\nPopup: navigation start → first #recent li in the DOM (goal < ${POPUP_GOAL_MS} ms)`);
   const cases: Array<[string, PopupResult]> = [
     ['empty log', ui.popupEmpty],
@@ -157,7 +174,9 @@ function printUi(ui: UiResults): void {
     })),
   );
   const s = ui.seed;
-  console.log(`  seeded ${s.entries} chained entries (one per nominal ${s.nominalSpacingMinutes} min, ${s.nominalSpanDays} nominal days) in ${s.writeMs} ms, ${s.chunkSize} per transaction`);
+  console.log(
+    `  seeded ${s.entries} chained entries (one per nominal ${s.nominalSpacingMinutes} min, ${s.nominalSpanDays} nominal days) in ${s.writeMs} ms, ${s.chunkSize} per transaction`,
+  );
   const a = ui.auditPage;
   if (!a) return;
   console.log(`\nAudit page, ${a.auditEntries} entries (first row after ${a.load.firstRowMs} ms):`);
@@ -171,18 +190,35 @@ function printUi(ui: UiResults): void {
       size: `${(e.bytes / 1e6).toFixed(1)} MB`,
       rows: e.rows,
     })),
-    { task: 'Verify chain', runs: a.verify.summary.runs, 'median ms': a.verify.summary.medianMs, 'max ms': a.verify.summary.maxMs, 'in-page median ms': a.verify.summary.medianMs, size: '', rows: a.auditEntries },
+    {
+      task: 'Verify chain',
+      runs: a.verify.summary.runs,
+      'median ms': a.verify.summary.medianMs,
+      'max ms': a.verify.summary.maxMs,
+      'in-page median ms': a.verify.summary.medianMs,
+      size: '',
+      rows: a.auditEntries,
+    },
   ]);
 }
 
 /** The headline numbers, for a README table. */
 function summaryOf(results: Record<string, unknown>): Record<string, unknown> {
   const requests = results.requests as RequestResults | undefined;
-  const popup = results.popup as { withEntries: PopupResult; withEntriesWorkerStopped: PopupResult; pass: boolean } | undefined;
+  const popup = results.popup as
+    | { withEntries: PopupResult; withEntriesWorkerStopped: PopupResult; pass: boolean }
+    | undefined;
   const audit = results.auditPage as AuditPageResult | undefined;
   const server = results.server as ServerBenchResults | undefined;
   return {
-    requests: requests?.rows.map((r) => ({ action: r.action, cold: r.cold.linkedinRequests, warm: r.warm.linkedinRequests, goal: r.goal, pass: r.pass.overall })) ?? null,
+    requests:
+      requests?.rows.map((r) => ({
+        action: r.action,
+        cold: r.cold.linkedinRequests,
+        warm: r.warm.linkedinRequests,
+        goal: r.goal,
+        pass: r.pass.overall,
+      })) ?? null,
     popup: popup
       ? {
           entries: popup.withEntries.auditEntries,
@@ -197,19 +233,38 @@ function summaryOf(results: Record<string, unknown>): Record<string, unknown> {
     auditPage: audit
       ? {
           entries: audit.auditEntries,
-          exports: audit.exports.map((e) => ({ kind: e.kind, medianMs: e.toFile.medianMs, maxMs: e.toFile.maxMs, bytes: e.bytes })),
+          exports: audit.exports.map((e) => ({
+            kind: e.kind,
+            medianMs: e.toFile.medianMs,
+            maxMs: e.toFile.maxMs,
+            bytes: e.bytes,
+          })),
           verifyMedianMs: audit.verify.summary.medianMs,
           verifyMaxMs: audit.verify.summary.maxMs,
         }
       : null,
     server: server
       ? {
-          latencyWebsocket: { p50Ms: server.latency.websocket.p50Ms, p95Ms: server.latency.websocket.p95Ms, actions: server.latency.websocket.actions },
-          latencyPollOnly: { p50Ms: server.latency.pollOnly.p50Ms, p95Ms: server.latency.pollOnly.p95Ms, actions: server.latency.pollOnly.actions },
+          latencyWebsocket: {
+            p50Ms: server.latency.websocket.p50Ms,
+            p95Ms: server.latency.websocket.p95Ms,
+            actions: server.latency.websocket.actions,
+          },
+          latencyPollOnly: {
+            p50Ms: server.latency.pollOnly.p50Ms,
+            p95Ms: server.latency.pollOnly.p95Ms,
+            actions: server.latency.pollOnly.actions,
+          },
           latencyTimeScale: server.latency.timeScale,
           throughputPgliteActionsPerSecond: server.throughput.pglite.actionsPerSecond,
-          throughputPostgresActionsPerSecond: server.throughput.postgres?.map((r) => ({ replicas: r.replicas, actionsPerSecond: r.actionsPerSecond })) ?? null,
-          goals: { latencyP50Ms: server.latency.goalP50Ms, pglite: server.throughput.goals.pglite, postgres: server.throughput.goals.postgres },
+          throughputPostgresActionsPerSecond:
+            server.throughput.postgres?.map((r) => ({ replicas: r.replicas, actionsPerSecond: r.actionsPerSecond })) ??
+            null,
+          goals: {
+            latencyP50Ms: server.latency.goalP50Ms,
+            pglite: server.throughput.goals.pglite,
+            postgres: server.throughput.goals.postgres,
+          },
         }
       : null,
   };
@@ -226,8 +281,16 @@ async function main(): Promise<number> {
   };
   console.log(`Building the extension with EXECUTOR_TIME_SCALE=${SCALE} (30 s spacing lasts ${30 / SCALE} s)…`);
   const t0 = Date.now();
-  const extensionDir = buildExtension(SCALE, { force: !opts.reuseBuild, outDir: path.join(ROOT, 'bench', 'tmp', `ext-scale-${SCALE}`) });
-  results.build = { timeScale: SCALE, extensionDir: path.relative(ROOT, extensionDir), buildMs: Date.now() - t0, reused: opts.reuseBuild };
+  const extensionDir = buildExtension(SCALE, {
+    force: !opts.reuseBuild,
+    outDir: path.join(ROOT, 'bench', 'tmp', `ext-scale-${SCALE}`),
+  });
+  results.build = {
+    timeScale: SCALE,
+    extensionDir: path.relative(ROOT, extensionDir),
+    buildMs: Date.now() - t0,
+    reused: opts.reuseBuild,
+  };
   const errors: Array<{ section: Section; error: string }> = [];
 
   if (opts.sections.includes('requests')) {
@@ -237,7 +300,10 @@ async function main(): Promise<number> {
       results.requests = r;
       printRequests(r);
     } catch (error) {
-      errors.push({ section: 'requests', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      errors.push({
+        section: 'requests',
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
       console.error(error);
     }
   }
@@ -246,13 +312,34 @@ async function main(): Promise<number> {
     console.log(`\n[2/4] Popup first render, then [3/4] audit page, with ${opts.entries} audit entries`);
     try {
       const ui = await withHarness(extensionDir, opts.headed, async (h): Promise<UiResults> => {
-        const popupEmpty = await measurePopup(h, { runs: opts.popupRuns, auditEntries: 0, stopWorkerFirst: false }, log);
+        const popupEmpty = await measurePopup(
+          h,
+          { runs: opts.popupRuns, auditEntries: 0, stopWorkerFirst: false },
+          log,
+        );
         // One entry every nominal 5 minutes: the limit windows hold what production would (288 a day).
-        const seed = await seedAudit(h, opts.entries, { chunkSize: 5000, spacingMs: (5 * 60_000) / SCALE, timeScale: SCALE }, log);
-        const popup = await measurePopup(h, { runs: opts.popupRuns, auditEntries: seed.totalAfter, stopWorkerFirst: false }, log);
-        const popupWorkerStopped = await measurePopup(h, { runs: opts.popupRuns, auditEntries: seed.totalAfter, stopWorkerFirst: true }, log);
+        const seed = await seedAudit(
+          h,
+          opts.entries,
+          { chunkSize: 5000, spacingMs: (5 * 60_000) / SCALE, timeScale: SCALE },
+          log,
+        );
+        const popup = await measurePopup(
+          h,
+          { runs: opts.popupRuns, auditEntries: seed.totalAfter, stopWorkerFirst: false },
+          log,
+        );
+        const popupWorkerStopped = await measurePopup(
+          h,
+          { runs: opts.popupRuns, auditEntries: seed.totalAfter, stopWorkerFirst: true },
+          log,
+        );
         const auditPage = opts.sections.includes('audit')
-          ? await measureAuditPage(h, { exportRuns: opts.exportRuns, verifyRuns: opts.exportRuns, auditEntries: seed.totalAfter }, log)
+          ? await measureAuditPage(
+              h,
+              { exportRuns: opts.exportRuns, verifyRuns: opts.exportRuns, auditEntries: seed.totalAfter },
+              log,
+            )
           : null;
         return { seed, popupEmpty, popup, popupWorkerStopped, auditPage };
       });
@@ -260,7 +347,8 @@ async function main(): Promise<number> {
         goalMs: POPUP_GOAL_MS,
         pass: ui.popup.recent.maxMs < POPUP_GOAL_MS,
         passWorkerStopped: ui.popupWorkerStopped.recent.maxMs < POPUP_GOAL_MS,
-        measured: 'navigation start → first #recent li in the DOM (MutationObserver at document start), popup page opened as a 400×600 tab',
+        measured:
+          'navigation start → first #recent li in the DOM (MutationObserver at document start), popup page opened as a 400×600 tab',
         withEntries: ui.popup,
         withEntriesWorkerStopped: ui.popupWorkerStopped,
         emptyLog: ui.popupEmpty,
@@ -269,7 +357,10 @@ async function main(): Promise<number> {
       if (ui.auditPage) results.auditPage = ui.auditPage;
       printUi(ui);
     } catch (error) {
-      errors.push({ section: opts.sections.includes('popup') ? 'popup' : 'audit', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      errors.push({
+        section: opts.sections.includes('popup') ? 'popup' : 'audit',
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
       console.error(error);
     }
   }
@@ -279,7 +370,10 @@ async function main(): Promise<number> {
     try {
       results.server = await measureServer(log);
     } catch (error) {
-      errors.push({ section: 'server', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      errors.push({
+        section: 'server',
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
       console.error(error);
     }
   }
@@ -296,7 +390,9 @@ async function main(): Promise<number> {
   (results.machine as Record<string, unknown>).loadAverageAtEnd = os.loadavg().map((n) => Math.round(n * 100) / 100);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nWrote ${path.relative(ROOT, file)} in ${((Date.now() - started) / 1000).toFixed(0)} s total${errors.length ? `; ${errors.length} section(s) failed` : ''}.`);
+  console.log(
+    `\nWrote ${path.relative(ROOT, file)} in ${((Date.now() - started) / 1000).toFixed(0)} s total${errors.length ? `; ${errors.length} section(s) failed` : ''}.`,
+  );
   return errors.length === 0 ? 0 : 1;
 }
 

@@ -22,6 +22,7 @@ export function buildExtension(scale: number, opts: { force?: boolean; outDir?: 
     stdio: 'inherit',
     env: { ...process.env, EXECUTOR_TIME_SCALE: String(scale), EXECUTOR_OUT_DIR: outDir },
   });
-  if (!existsSync(path.join(outDir, 'manifest.json'))) throw new Error(`vite build wrote no manifest.json into ${outDir}`);
+  if (!existsSync(path.join(outDir, 'manifest.json')))
+    throw new Error(`vite build wrote no manifest.json into ${outDir}`);
   return outDir;
 }

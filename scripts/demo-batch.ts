@@ -24,21 +24,47 @@ export function seedWorld(linkedin: LinkedInDouble): DemoWorld {
   const postA = linkedin.addPost({ id: '7123456789012345678' });
   const postB = linkedin.addPost({ id: '7123456789012345999' });
   void friend;
-  return { friend: friend.slug, stranger: stranger.slug, colleague: colleague.tail, postA: postA.id, postB: postB.threadUrn, postBShare: postB.shareUrn ?? '' };
+  return {
+    friend: friend.slug,
+    stranger: stranger.slug,
+    colleague: colleague.tail,
+    postA: postA.id,
+    postB: postB.threadUrn,
+    postBShare: postB.shareUrn ?? '',
+  };
 }
 
 export function demoBatch(w: DemoWorld): Array<{ label: string; type: string; params: Record<string, unknown> }> {
   return [
-    { label: 'connect (with note)', type: 'connect', params: { profile: `https://www.linkedin.com/in/${w.stranger}/`, note: 'Hello Grace, loved your talk on compilers.' } },
+    {
+      label: 'connect (with note)',
+      type: 'connect',
+      params: {
+        profile: `https://www.linkedin.com/in/${w.stranger}/`,
+        note: 'Hello Grace, loved your talk on compilers.',
+      },
+    },
     { label: 'withdraw (by profile)', type: 'withdraw', params: { profile: w.stranger } },
-    { label: 'message a 1st-degree', type: 'message', params: { profile: w.friend, text: 'Hi Ada, shall we catch up this week?' } },
+    {
+      label: 'message a 1st-degree',
+      type: 'message',
+      params: { profile: w.friend, text: 'Hi Ada, shall we catch up this week?' },
+    },
     { label: 'message a 2nd-degree', type: 'message', params: { profile: w.stranger, text: 'This must be refused.' } },
     { label: 'react FUNNY', type: 'react', params: { post: w.postA, reaction: 'funny' } },
     { label: 'unreact', type: 'unreact', params: { post: `urn:li:activity:${w.postA}` } },
-    { label: 'comment', type: 'comment', params: { post: `https://www.linkedin.com/feed/update/${w.postB}/`, text: 'Great write-up, thank you!' } },
+    {
+      label: 'comment',
+      type: 'comment',
+      params: { post: `https://www.linkedin.com/feed/update/${w.postB}/`, text: 'Great write-up, thank you!' },
+    },
     { label: 'follow_member (bare id)', type: 'follow_member', params: { profile: w.colleague } },
     { label: 'unfollow_member', type: 'unfollow_member', params: { profile: `urn:li:fsd_profile:${w.colleague}` } },
-    { label: 'follow_company (URL)', type: 'follow_company', params: { company: 'https://www.linkedin.com/company/analytical-engines/' } },
+    {
+      label: 'follow_company (URL)',
+      type: 'follow_company',
+      params: { company: 'https://www.linkedin.com/company/analytical-engines/' },
+    },
     { label: 'unfollow_company (id)', type: 'unfollow_company', params: { company: '2882' } },
     { label: 'share with commentary', type: 'share', params: { post: w.postBShare, commentary: 'Worth a read.' } },
     { label: 'save', type: 'save', params: { post: w.postA } },

@@ -41,7 +41,8 @@ async function main(): Promise<number> {
   // The CLI's own code; with the server running on this data dir it goes through the server.
   const settings = { host: '127.0.0.1', port: server.port, dataDir, databaseUrl: undefined, leaseTtlMs: undefined };
   const key = (await runOperation(settings, 'keys.create', { workspace: 'demo' })).secret ?? '';
-  const token = (await runOperation(settings, 'executors.create', { workspace: 'demo', name: 'demo-browser' })).secret ?? '';
+  const token =
+    (await runOperation(settings, 'executors.create', { workspace: 'demo', name: 'demo-browser' })).secret ?? '';
   console.log('Workspace "demo": one API key and one executor token created (shown once, not printed here).');
 
   const harness = await startHarness({ extensionDir: dir, headed, configure: false, backgroundTab: true });
@@ -51,7 +52,9 @@ async function main(): Promise<number> {
     const options = await harness.configure({ backendUrl: server.url, token });
     await options.getByText('Saved.').waitFor();
     await options.close();
-    console.log(`Extension ${harness.extensionId} configured through its options page with ${server.url} and the token.`);
+    console.log(
+      `Extension ${harness.extensionId} configured through its options page with ${server.url} and the token.`,
+    );
 
     const api = apiClient(server.url, key);
     const started = Date.now();
@@ -65,20 +68,33 @@ async function main(): Promise<number> {
     const rows: Array<{ action: string; request: string; http: number; id: string | null; error: string }> = [];
     for (const item of demoBatch(world)) {
       const wait = WAITED.has(item.label);
-      const headers: Record<string, string> = { ...(wait ? { Prefer: 'wait=60' } : {}), ...(item.label === REPLAYED ? { 'Idempotency-Key': 'demo-connect-1' } : {}) };
+      const headers: Record<string, string> = {
+        ...(wait ? { Prefer: 'wait=60' } : {}),
+        ...(item.label === REPLAYED ? { 'Idempotency-Key': 'demo-connect-1' } : {}),
+      };
       const res = await api.create<Action | ErrorBody>(item.type as ActionType, item.params, headers);
-      const error = 'error' in res.body ? `${res.body.error.code}${res.body.error.field ? ` (${res.body.error.field})` : ''}` : '';
+      const error =
+        'error' in res.body ? `${res.body.error.code}${res.body.error.field ? ` (${res.body.error.field})` : ''}` : '';
       const id = 'error' in res.body ? (res.body.error.action?.id ?? null) : res.body.id;
       rows.push({ action: item.label, request: wait ? 'Prefer: wait=60' : 'no wait', http: res.status, id, error });
       if (item.label === REPLAYED) {
-        const again = await api.create<Action>(item.type as ActionType, item.params, { 'Idempotency-Key': 'demo-connect-1' });
-        rows.push({ action: `${item.label}, replayed`, request: 'same Idempotency-Key', http: again.status, id: again.body.id, error: again.body.id === id ? '(same action, nothing queued)' : 'A SECOND ACTION?' });
+        const again = await api.create<Action>(item.type as ActionType, item.params, {
+          'Idempotency-Key': 'demo-connect-1',
+        });
+        rows.push({
+          action: `${item.label}, replayed`,
+          request: 'same Idempotency-Key',
+          http: again.status,
+          id: again.body.id,
+          error: again.body.id === id ? '(same action, nothing queued)' : 'A SECOND ACTION?',
+        });
       }
     }
 
     // Every queued action, read back until final: the table is the API's own view.
     const final = new Map<string, Action>();
-    const pending = (): string[] => [...new Set(rows.map((r) => r.id).filter((id): id is string => id !== null))].filter((id) => !final.has(id));
+    const pending = (): string[] =>
+      [...new Set(rows.map((r) => r.id).filter((id): id is string => id !== null))].filter((id) => !final.has(id));
     while (pending().length > 0) {
       if (Date.now() - started > 180_000) throw new Error(`not final after 180 s: ${pending().join(', ')}`);
       for (const id of pending()) {
@@ -91,10 +107,20 @@ async function main(): Promise<number> {
     console.table(
       rows.map((r) => {
         const a = r.id === null ? undefined : final.get(r.id);
-        return { action: r.action, request: r.request, HTTP: r.http, 'API error': r.error, status: a?.status ?? '(not queued)', code: a?.result?.code ?? '', message: (a?.result?.message ?? '').slice(0, 50) };
+        return {
+          action: r.action,
+          request: r.request,
+          HTTP: r.http,
+          'API error': r.error,
+          status: a?.status ?? '(not queued)',
+          code: a?.result?.code ?? '',
+          message: (a?.result?.message ?? '').slice(0, 50),
+        };
       }),
     );
-    console.log(`${rows.length} API calls, ${final.size} actions queued and final in ${seconds} s; ${harness.linkedin.mutations().length} LinkedIn mutations.`);
+    console.log(
+      `${rows.length} API calls, ${final.size} actions queued and final in ${seconds} s; ${harness.linkedin.mutations().length} LinkedIn mutations.`,
+    );
     mkdirSync(OUT, { recursive: true });
     const popup = await harness.openPopup();
     await popup.locator('#recent li').first().waitFor();

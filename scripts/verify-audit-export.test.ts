@@ -13,7 +13,13 @@ async function verify(content: string, extra: string[] = []): Promise<{ code: nu
   const file = join(dir, `${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, content);
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/verify-audit-export.ts', file, ...extra]);
+    const { stdout, stderr } = await run(process.execPath, [
+      '--import',
+      'tsx',
+      'scripts/verify-audit-export.ts',
+      file,
+      ...extra,
+    ]);
     return { code: 0, out: stdout, err: stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -26,9 +32,22 @@ function exported(n: number, actionId = (i: number) => `a${i}`): Array<Record<st
   let prev = GENESIS_HASH;
   for (let i = 1; i <= n; i++) {
     const f = {
-      at: i, actionId: actionId(i), type: 'follow_member', bucket: 'follows', paramsSummary: 'profile x', idempotencyKey: `k${i}`,
-      requestedBy: null, startedAt: i, finishedAt: i, status: 'succeeded', code: null, message: 'ok', httpStatus: 200,
-      mutated: true, linkedinRequests: 1, account: null,
+      at: i,
+      actionId: actionId(i),
+      type: 'follow_member',
+      bucket: 'follows',
+      paramsSummary: 'profile x',
+      idempotencyKey: `k${i}`,
+      requestedBy: null,
+      startedAt: i,
+      finishedAt: i,
+      status: 'succeeded',
+      code: null,
+      message: 'ok',
+      httpStatus: 200,
+      mutated: true,
+      linkedinRequests: 1,
+      account: null,
     };
     const hash = entryHash(prev, f);
     rows.unshift({ seq: i, ...f, prevHash: prev, hash }); // the page exports newest first
@@ -50,7 +69,9 @@ describe('npm run verify-audit', () => {
     const ok = await verify(JSON.stringify(rows));
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('The chain is unbroken from the first entry ever written');
-    expect(ok.out).toContain(`Newest entry #4 has hash ${String(rows[0]?.hash)} (note it to check later exports with --anchor).`);
+    expect(ok.out).toContain(
+      `Newest entry #4 has hash ${String(rows[0]?.hash)} (note it to check later exports with --anchor).`,
+    );
 
     const partial = await verify(JSON.stringify(rows.filter((r) => r.seq !== 2)));
     expect(partial.code).toBe(0);

@@ -45,18 +45,27 @@ if (verdict.altered) {
   process.exit(1);
 }
 console.log('Every entry matches its hash and links to its neighbours.');
-if (verdict.head) console.log(`Newest entry #${verdict.head.seq} has hash ${verdict.head.hash} (note it to check later exports with --anchor).`);
-if (verdict.complete) console.log('The chain is unbroken from the first entry ever written to the newest entry in the file.');
-else if (verdict.gaps.length === 0) console.log('The chain is unbroken within the file; it does not begin at the first entry ever written.');
+if (verdict.head)
+  console.log(
+    `Newest entry #${verdict.head.seq} has hash ${verdict.head.hash} (note it to check later exports with --anchor).`,
+  );
+if (verdict.complete)
+  console.log('The chain is unbroken from the first entry ever written to the newest entry in the file.');
+else if (verdict.gaps.length === 0)
+  console.log('The chain is unbroken within the file; it does not begin at the first entry ever written.');
 else {
-  console.log(`${verdict.gaps.length} gap(s): entries not in the file (a filtered export leaves them out; otherwise they were removed):`);
+  console.log(
+    `${verdict.gaps.length} gap(s): entries not in the file (a filtered export leaves them out; otherwise they were removed):`,
+  );
   for (const g of verdict.gaps.slice(0, 20)) console.log(`  between #${g.afterSeq} and #${g.seq}`);
   if (verdict.gaps.length > 20) console.log(`  … and ${verdict.gaps.length - 20} more`);
 }
 if (anchor) {
   const found = findAnchor(rows, anchor, verdict);
   if (!found) {
-    console.log(`ANCHOR NOT FOUND: no entry has hash ${anchor} (rewritten since it was noted, or left out by a filter).`);
+    console.log(
+      `ANCHOR NOT FOUND: no entry has hash ${anchor} (rewritten since it was noted, or left out by a filter).`,
+    );
     process.exit(1);
   }
   console.log(

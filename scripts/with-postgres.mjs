@@ -25,23 +25,31 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 function loud(message) {
   const bar = '!'.repeat(78);
-  console.error(`\n${bar}\n[with-postgres] ${message}\n[with-postgres] The server tests ran on PGlite only; nothing ran on a real PostgreSQL.\n${bar}\n`);
+  console.error(
+    `\n${bar}\n[with-postgres] ${message}\n[with-postgres] The server tests ran on PGlite only; nothing ran on a real PostgreSQL.\n${bar}\n`,
+  );
   process.exit(process.env.REQUIRE_POSTGRES === '1' ? 1 : 0);
 }
 
 function binDir() {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root).filter((v) => existsSync(path.join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(path.join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions[0] ? path.join(root, versions[0], 'bin') : undefined;
 }
 
 let bin = binDir();
 if (!bin) {
-  if (!isRoot) loud("PostgreSQL is not installed and this is not root. Install it with: sudo apt-get install -y postgresql");
+  if (!isRoot)
+    loud('PostgreSQL is not installed and this is not root. Install it with: sudo apt-get install -y postgresql');
   console.log("[with-postgres] installing Debian's postgresql with apt…");
   try {
-    execSync('apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql', { stdio: 'inherit', shell: '/bin/bash' });
+    execSync('apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql', {
+      stdio: 'inherit',
+      shell: '/bin/bash',
+    });
   } catch {
     loud('apt-get install postgresql failed.');
   }
@@ -83,10 +91,24 @@ function cleanup() {
 
 const port = await freePort();
 try {
-  if (isRoot) chownSync(dir, Number(execSync('id -u postgres').toString().trim()), Number(execSync('id -g postgres').toString().trim()));
+  if (isRoot)
+    chownSync(
+      dir,
+      Number(execSync('id -u postgres').toString().trim()),
+      Number(execSync('id -g postgres').toString().trim()),
+    );
   const data = path.join(dir, 'data');
   asOwner('initdb', ['-D', data, '-A', 'trust', '-U', 'app', '--no-sync']);
-  asOwner('pg_ctl', ['-D', data, '-w', '-l', path.join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off`, 'start']);
+  asOwner('pg_ctl', [
+    '-D',
+    data,
+    '-w',
+    '-l',
+    path.join(dir, 'log'),
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off`,
+    'start',
+  ]);
   started = true;
 } catch (err) {
   cleanup();
@@ -95,11 +117,16 @@ try {
 
 const url = `postgres://app@127.0.0.1:${port}/postgres`;
 console.log(`[with-postgres] PostgreSQL (${bin}) on 127.0.0.1:${port}; DATABASE_URL=${url}`);
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => {
-  cleanup();
-  process.exit(130);
+for (const sig of ['SIGINT', 'SIGTERM'])
+  process.on(sig, () => {
+    cleanup();
+    process.exit(130);
+  });
+const child = spawn(command[0], command.slice(1), {
+  stdio: 'inherit',
+  env: { ...process.env, DATABASE_URL: url },
+  shell: false,
 });
-const child = spawn(command[0], command.slice(1), { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url }, shell: false });
 child.on('exit', (code, signal) => {
   cleanup();
   console.log('[with-postgres] cluster stopped and removed');

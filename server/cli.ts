@@ -63,7 +63,11 @@ function runningServer(settings: Settings): { url: string } | undefined {
   }
 }
 
-export async function runOperation(settings: Settings, op: Operation, input: OperatorInput): Promise<{ note: string; secret?: string }> {
+export async function runOperation(
+  settings: Settings,
+  op: Operation,
+  input: OperatorInput,
+): Promise<{ note: string; secret?: string }> {
   const secret = serverSecret(settings.dataDir);
   const running = runningServer(settings);
   if (running) {
@@ -88,7 +92,13 @@ export async function cli(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { workspace: { type: 'string' }, name: { type: 'string' }, url: { type: 'string' }, clear: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      workspace: { type: 'string' },
+      name: { type: 'string' },
+      url: { type: 'string' },
+      clear: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help || positionals[0] === 'help') {
     console.log(HELP);
@@ -109,7 +119,11 @@ export async function cli(argv: string[]): Promise<number> {
     console.error('webhooks url needs --url URL or --clear');
     return 2;
   }
-  const out = await runOperation(settings, op, { workspace: values.workspace, name: values.name, url: values.clear ? null : values.url });
+  const out = await runOperation(settings, op, {
+    workspace: values.workspace,
+    name: values.name,
+    url: values.clear ? null : values.url,
+  });
   console.log(out.note);
   // The secret alone on the last line, so scripts can take it with `tail -n 1`.
   if (out.secret) console.log(out.secret);

@@ -16,7 +16,9 @@ describe('the server secret', () => {
     dirs.push(dir);
     const config = path.join(import.meta.dirname, 'config.ts');
     const script = `import(${JSON.stringify(config)}).then((m) => console.log(m.serverSecret(${JSON.stringify(dir)}, {})))`;
-    const outputs = await Promise.all(Array.from({ length: 6 }, () => run(process.execPath, ['--import', 'tsx', '-e', script])));
+    const outputs = await Promise.all(
+      Array.from({ length: 6 }, () => run(process.execPath, ['--import', 'tsx', '-e', script])),
+    );
     const secrets = new Set(outputs.map((o) => o.stdout.trim()));
     expect(secrets.size).toBe(1);
     expect([...secrets][0]).toMatch(/^[A-Za-z0-9_-]{43}$/);

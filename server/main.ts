@@ -4,7 +4,13 @@ import { startServer } from './server';
 
 /** Runs until a signal; returns -1 so the CLI does not exit under the running server. */
 export async function runMain(settings: Settings): Promise<number> {
-  const server = await startServer({ host: settings.host, port: settings.port, dataDir: settings.dataDir, databaseUrl: settings.databaseUrl, config: settings.leaseTtlMs ? { leaseTtlMs: settings.leaseTtlMs } : {} });
+  const server = await startServer({
+    host: settings.host,
+    port: settings.port,
+    dataDir: settings.dataDir,
+    databaseUrl: settings.databaseUrl,
+    config: settings.leaseTtlMs ? { leaseTtlMs: settings.leaseTtlMs } : {},
+  });
   const storage = settings.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${settings.dataDir}`;
   console.log(`outbound-executor server, storage: ${storage}`);
   console.log(`OpenAPI document: ${server.url}/openapi.json`);

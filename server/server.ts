@@ -51,8 +51,15 @@ export function adminToken(secret: string): string {
   return createHmac('sha256', secret).update('outbound-admin').digest('base64url');
 }
 
-export async function openStorage(opts: { dataDir: string; databaseUrl?: string | undefined; memory?: boolean | undefined }): Promise<Db> {
-  const db = await openDb({ databaseUrl: opts.databaseUrl, dataDir: opts.databaseUrl || opts.memory ? undefined : pgliteDir(opts.dataDir) });
+export async function openStorage(opts: {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  memory?: boolean | undefined;
+}): Promise<Db> {
+  const db = await openDb({
+    databaseUrl: opts.databaseUrl,
+    dataDir: opts.databaseUrl || opts.memory ? undefined : pgliteDir(opts.dataDir),
+  });
   await migrate(db);
   return db;
 }
@@ -61,19 +68,31 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const secret = serverSecret(opts.dataDir);
   const db = await openStorage(opts);
   const events = await createEvents(db);
-  const deps: Deps = { db, events, secret, clock: opts.clock ?? (() => new Date()), config: { ...DEFAULT_CONFIG, ...opts.config } };
+  const deps: Deps = {
+    db,
+    events,
+    secret,
+    clock: opts.clock ?? (() => new Date()),
+    config: { ...DEFAULT_CONFIG, ...opts.config },
+  };
   const app = createApp(deps);
   const admin = adminToken(secret);
   app.post('/_admin/:op', async (c) => {
     const given = Buffer.from(c.req.header('authorization') ?? '');
     const want = Buffer.from(`Bearer ${admin}`);
-    if (given.length !== want.length || !timingSafeEqual(given, want)) return errorResponse(401, 'unauthorized', 'admin token required');
+    if (given.length !== want.length || !timingSafeEqual(given, want))
+      return errorResponse(401, 'unauthorized', 'admin token required');
     const op = c.req.param('op') as Operation;
     if (!OPERATIONS.includes(op)) return errorResponse(404, 'not_found', 'unknown operation');
     const input = (await c.req.json()) as { workspace?: unknown; name?: unknown; url?: unknown };
-    if (typeof input.workspace !== 'string') return errorResponse(400, 'invalid_request', 'workspace is required', { field: 'workspace' });
+    if (typeof input.workspace !== 'string')
+      return errorResponse(400, 'invalid_request', 'workspace is required', { field: 'workspace' });
     try {
-      const out = await operate(db, secret, op, { workspace: input.workspace, name: typeof input.name === 'string' ? input.name : undefined, url: typeof input.url === 'string' ? input.url : null });
+      const out = await operate(db, secret, op, {
+        workspace: input.workspace,
+        name: typeof input.name === 'string' ? input.name : undefined,
+        url: typeof input.url === 'string' ? input.url : null,
+      });
       return c.json(out);
     } catch (err) {
       return errorResponse(400, 'invalid_request', err instanceof Error ? err.message : String(err));
@@ -86,7 +105,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   let port = 0;
   if (opts.listen ?? true) {
     server = await new Promise<Server>((resolve, reject) => {
-      const s = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: opts.host ?? '127.0.0.1' }, () => resolve(s as Server)) as Server;
+      const s = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: opts.host ?? '127.0.0.1' }, () =>
+        resolve(s as Server),
+      ) as Server;
       s.once('error', reject);
     });
     port = (server.address() as AddressInfo).port;
@@ -94,7 +115,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   }
   const host = opts.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  if (server && !opts.databaseUrl && !opts.memory) writeFileSync(runningFile(opts.dataDir), JSON.stringify({ pid: process.pid, url }));
+  if (server && !opts.databaseUrl && !opts.memory)
+    writeFileSync(runningFile(opts.dataDir), JSON.stringify({ pid: process.pid, url }));
 
   return {
     url,

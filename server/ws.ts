@@ -15,13 +15,18 @@ const WAKE = JSON.stringify({ type: 'wake' });
 
 function reject(socket: Duplex, status: number, reason: string, code: string): void {
   const body = JSON.stringify({ error: { code, message: reason } });
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
   socket.destroy();
 }
 
 export function attachWakeSocket(server: Server, deps: Deps): { close(): Promise<void>; readonly open: number } {
   const byExecutor = new Map<string, Set<WebSocket>>();
-  const wss = new WebSocketServer({ noServer: true, handleProtocols: (protocols) => [...protocols].find((p) => p.startsWith('bearer.')) ?? false });
+  const wss = new WebSocketServer({
+    noServer: true,
+    handleProtocols: (protocols) => [...protocols].find((p) => p.startsWith('bearer.')) ?? false,
+  });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     void (async () => {

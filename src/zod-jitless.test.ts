@@ -2,7 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-const ENTRIES = ['src/background/index.ts', 'src/ui/popup/popup.ts', 'src/ui/options/options.ts', 'src/ui/audit/audit.ts'];
+const ENTRIES = [
+  'src/background/index.ts',
+  'src/ui/popup/popup.ts',
+  'src/ui/options/options.ts',
+  'src/ui/audit/audit.ts',
+];
 
 describe('zod jitless', () => {
   it.each(ENTRIES)('%s imports ./zod-jitless first', (file) => {
@@ -12,7 +17,8 @@ describe('zod jitless', () => {
 
   it('the manifest entries are the ones checked here', () => {
     const manifest = readFileSync('manifest.config.ts', 'utf8');
-    for (const page of ['src/ui/popup/index.html', 'src/ui/options/index.html', 'src/background/index.ts']) expect(manifest).toContain(page);
+    for (const page of ['src/ui/popup/index.html', 'src/ui/options/index.html', 'src/background/index.ts'])
+      expect(manifest).toContain(page);
     for (const html of ['src/ui/popup/index.html', 'src/ui/options/index.html', 'src/ui/audit/index.html']) {
       const scripts = [...readFileSync(html, 'utf8').matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
       expect(scripts).toHaveLength(1);

@@ -39,6 +39,12 @@ export interface Answer {
   rawBody?: string;
 }
 
-export function errorAnswer(status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers?: Record<string, string>): Answer {
+export function errorAnswer(
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers?: Record<string, string>,
+): Answer {
   return { status, body: { error: { code, message, ...extra } }, ...(headers ? { headers } : {}) };
 }

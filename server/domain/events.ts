@@ -38,9 +38,10 @@ export async function createEvents(db: Db): Promise<Events> {
   const flush = (): void => {
     const batch = outgoing;
     outgoing = [];
-    db.query('SELECT pg_notify(c, p) FROM unnest($1::text[], $2::text[]) AS n(c, p)', [batch.map(([c]) => c), batch.map(([, p]) => p)]).catch((err: unknown) =>
-      console.error(`notify: ${err instanceof Error ? err.message : String(err)}`),
-    );
+    db.query('SELECT pg_notify(c, p) FROM unnest($1::text[], $2::text[]) AS n(c, p)', [
+      batch.map(([c]) => c),
+      batch.map(([, p]) => p),
+    ]).catch((err: unknown) => console.error(`notify: ${err instanceof Error ? err.message : String(err)}`));
   };
   const publish = (kind: string, id: string): void => {
     bus.emit(kind, id);

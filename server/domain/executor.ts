@@ -51,7 +51,9 @@ export async function lease(deps: Deps, executor: ExecutorRow, body: LeaseReques
 function sameResult(stored: unknown, body: ActionResult): boolean {
   if (typeof stored !== 'object' || stored === null) return false;
   const s = stored as Record<string, unknown>;
-  return s['status'] === body.status && s['code'] === body.code && canonicalJson(s['output']) === canonicalJson(body.output);
+  return (
+    s['status'] === body.status && s['code'] === body.code && canonicalJson(s['output']) === canonicalJson(body.output)
+  );
 }
 
 const batchers = new WeakMap<Deps, ReturnType<typeof resultBatcher>>();
@@ -80,7 +82,9 @@ export async function result(deps: Deps, executor: ExecutorRow, id: string, body
   const row = await getActionOfExecutor(deps.db, executor.id, id);
   if (!row) return errorAnswer(404, 'not_found', `no action ${JSON.stringify(id)} for this executor`);
   if (row.idempotency_key !== body.idempotencyKey) {
-    return errorAnswer(400, 'invalid_request', 'idempotencyKey: does not match the action', { field: 'idempotencyKey' });
+    return errorAnswer(400, 'invalid_request', 'idempotencyKey: does not match the action', {
+      field: 'idempotencyKey',
+    });
   }
   if (isFinal(row.status) && sameResult(row.result, body)) return { status: 200, body: { ok: true, duplicate: true } };
   return errorAnswer(409, 'conflict', `the action already has a final result (${row.status})`, { final: row.result });
@@ -88,6 +92,14 @@ export async function result(deps: Deps, executor: ExecutorRow, id: string, body
 
 export async function heartbeat(deps: Deps, executor: ExecutorRow, body: Heartbeat): Promise<Answer> {
   const now = deps.clock();
-  await storeHeartbeat(deps.db, executor.id, { body, at: now, accountUrn: body.account?.memberUrn ?? null, accountSlug: body.account?.publicIdentifier ?? null });
-  return { status: 200, body: { pollAfterMs: deps.config.pollAfterMs, queued: await countWaiting(deps.db, executor.id, now) } };
+  await storeHeartbeat(deps.db, executor.id, {
+    body,
+    at: now,
+    accountUrn: body.account?.memberUrn ?? null,
+    accountSlug: body.account?.publicIdentifier ?? null,
+  });
+  return {
+    status: 200,
+    body: { pollAfterMs: deps.config.pollAfterMs, queued: await countWaiting(deps.db, executor.id, now) },
+  };
 }

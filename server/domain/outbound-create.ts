@@ -43,19 +43,27 @@ const location = (id: string): string => `/v1/outbound/actions/${id}`;
 
 function rateHeaders(rate: RateHeaders | null): Record<string, string> {
   if (!rate) return {};
-  return { 'X-RateLimit-Limit': String(rate.limit), 'X-RateLimit-Remaining': String(rate.remaining), ...(rate.reset ? { 'X-RateLimit-Reset': rate.reset } : {}) };
+  return {
+    'X-RateLimit-Limit': String(rate.limit),
+    'X-RateLimit-Remaining': String(rate.remaining),
+    ...(rate.reset ? { 'X-RateLimit-Reset': rate.reset } : {}),
+  };
 }
 
 /** Matches `account` against an executor's LinkedIn account (URN or vanity slug) or its name. */
 function pickExecutors(executors: ExecutorRow[], account: string | undefined): ExecutorRow[] {
   if (account === undefined) return executors.slice(0, 1);
   const wanted = account.trim().toLowerCase();
-  return executors.filter((e) => [e.account_urn, e.account_slug, e.name].some((v) => v !== null && v.toLowerCase() === wanted));
+  return executors.filter((e) =>
+    [e.account_urn, e.account_slug, e.name].some((v) => v !== null && v.toLowerCase() === wanted),
+  );
 }
 
 /** Of several executors for one account, the one heard from last. */
 function freshest(executors: ExecutorRow[]): ExecutorRow | undefined {
-  return [...executors].sort((a, b) => (b.last_heartbeat_at?.getTime() ?? 0) - (a.last_heartbeat_at?.getTime() ?? 0))[0];
+  return [...executors].sort(
+    (a, b) => (b.last_heartbeat_at?.getTime() ?? 0) - (a.last_heartbeat_at?.getTime() ?? 0),
+  )[0];
 }
 
 async function replay(deps: Deps, caller: Caller, key: string, hash: string): Promise<Answer | undefined> {
@@ -63,10 +71,18 @@ async function replay(deps: Deps, caller: Caller, key: string, hash: string): Pr
   const row = await findIdempotency(deps.db, caller.workspaceId, key, new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS));
   if (!row) return undefined;
   if (row.request_hash !== hash) {
-    return errorAnswer(409, 'idempotency_conflict', 'this Idempotency-Key was used with a different request in the last 24 hours', { field: 'Idempotency-Key' });
+    return errorAnswer(
+      409,
+      'idempotency_conflict',
+      'this Idempotency-Key was used with a different request in the last 24 hours',
+      { field: 'Idempotency-Key' },
+    );
   }
   const action = await getAction(deps.db, caller.workspaceId, row.action_id);
-  const headers: Record<string, string> = { Location: row.location ?? location(row.action_id), 'Idempotent-Replayed': 'true' };
+  const headers: Record<string, string> = {
+    Location: row.location ?? location(row.action_id),
+    'Idempotent-Replayed': 'true',
+  };
   const status = row.state === 'done' && row.status !== null ? row.status : 202;
   if (action && status < 300) {
     // A 2xx to a create carries the bucket's headers from the latest heartbeat, replays included.
@@ -74,7 +90,8 @@ async function replay(deps: Deps, caller: Caller, key: string, hash: string): Pr
     const hb = heartbeatSchema.safeParse(executor?.heartbeat);
     Object.assign(headers, rateHeaders(rateOf(action.type as ActionType, hb.success ? hb.data : null)));
   }
-  if (row.state === 'done' && row.status !== null && row.body !== null) return { status: row.status, body: null, rawBody: row.body, headers };
+  if (row.state === 'done' && row.status !== null && row.body !== null)
+    return { status: row.status, body: null, rawBody: row.body, headers };
   // The first request is still waiting: the action as it stands.
   return { status: 202, body: action ? actionView(action, now) : null, headers };
 }
@@ -95,15 +112,33 @@ export async function createAction(deps: Deps, caller: Caller, req: CreateReques
   const executor = freshest(candidates);
   if (!executor) {
     return req.account === undefined
-      ? errorAnswer(404, 'not_found', 'this workspace has no executor yet (create one with: npm run server -- executors create)', { field: 'account' })
-      : errorAnswer(404, 'not_found', `this workspace has no executor for the account ${JSON.stringify(req.account)}`, { field: 'account' });
+      ? errorAnswer(
+          404,
+          'not_found',
+          'this workspace has no executor yet (create one with: npm run server -- executors create)',
+          { field: 'account' },
+        )
+      : errorAnswer(404, 'not_found', `this workspace has no executor for the account ${JSON.stringify(req.account)}`, {
+          field: 'account',
+        });
   }
   const now = deps.clock();
   const hb = heartbeatSchema.safeParse(executor.heartbeat);
   const verdict = throttleAnswer(req.type, hb.success ? hb.data : null, executor.last_heartbeat_at, now);
-  if (verdict.kind === 'offline') return errorAnswer(503, 'executor_offline', 'the executor has not sent a heartbeat in the last 5 minutes; nothing was queued');
+  if (verdict.kind === 'offline')
+    return errorAnswer(
+      503,
+      'executor_offline',
+      'the executor has not sent a heartbeat in the last 5 minutes; nothing was queued',
+    );
   if (verdict.kind === 'throttled') {
-    return errorAnswer(429, 'outbound_throttled', `${verdict.reason}; nothing was queued`, { nextAvailableAt: verdict.nextAvailableAt }, { 'Retry-After': String(verdict.retryAfterS) });
+    return errorAnswer(
+      429,
+      'outbound_throttled',
+      `${verdict.reason}; nothing was queued`,
+      { nextAvailableAt: verdict.nextAvailableAt },
+      { 'Retry-After': String(verdict.retryAfterS) },
+    );
   }
 
   const id = newId('act');
@@ -124,28 +159,45 @@ export async function createAction(deps: Deps, caller: Caller, req: CreateReques
   const created = await deps.db.tx(async (q) => {
     if (key !== undefined) {
       const claimed = await claimIdempotency(q, {
-        workspaceId: caller.workspaceId, key, requestHash: hash, actionId: id, state: req.waitS > 0 ? 'pending' : 'done',
-        status: 202, body: JSON.stringify(view), location: location(id), now, since: new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS),
+        workspaceId: caller.workspaceId,
+        key,
+        requestHash: hash,
+        actionId: id,
+        state: req.waitS > 0 ? 'pending' : 'done',
+        status: 202,
+        body: JSON.stringify(view),
+        location: location(id),
+        now,
+        since: new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS),
       });
       if (!claimed) return false;
     }
     await insertAction(q, {
-      id, workspaceId: caller.workspaceId, executorId: executor.id, type: req.type, params: req.params,
+      id,
+      workspaceId: caller.workspaceId,
+      executorId: executor.id,
+      type: req.type,
+      params: req.params,
       idempotencyKey: key ?? randomUUID(),
       requestedBy: { principal: caller.workspaceId, apiKeyId: caller.apiKeyId, requestId: `req_${randomUUID()}` },
-      callbackUrl: req.callbackUrl ?? null, now,
+      callbackUrl: req.callbackUrl ?? null,
+      now,
     });
     return true;
   });
   if (!created && key !== undefined) {
     // Another request with this key won the race: answer as its replay.
-    return (await replay(deps, caller, key, hash)) ?? errorAnswer(409, 'idempotency_conflict', 'this Idempotency-Key is in use');
+    return (
+      (await replay(deps, caller, key, hash)) ??
+      errorAnswer(409, 'idempotency_conflict', 'this Idempotency-Key is in use')
+    );
   }
   deps.events.queued(executor.id);
   if (req.waitS <= 0) return { status: 202, body: view, headers };
 
   const answer = await waitForFinal(deps, caller.workspaceId, id, Math.min(req.waitS, MAX_WAIT_S) * 1000, view);
-  if (key !== undefined) await completeIdempotency(deps.db, caller.workspaceId, key, answer.status, JSON.stringify(answer.body));
+  if (key !== undefined)
+    await completeIdempotency(deps.db, caller.workspaceId, key, answer.status, JSON.stringify(answer.body));
   return { ...answer, headers: answer.status < 300 ? headers : { Location: location(id) } };
 }
 
@@ -153,15 +205,28 @@ export async function createAction(deps: Deps, caller: Caller, req: CreateReques
 export function finalAnswer(view: ActionView): Answer {
   if (view.status === 'succeeded' || view.status === 'cancelled') return { status: 200, body: view };
   if (view.status === 'refused' && view.result?.code === 'not_connected') {
-    return errorAnswer(409, 'not_connected', view.result.message || 'the DM target is not a 1st-degree connection', { action: view });
+    return errorAnswer(409, 'not_connected', view.result.message || 'the DM target is not a 1st-degree connection', {
+      action: view,
+    });
   }
   if (view.status === 'refused' || view.status === 'failed') {
-    return errorAnswer(422, 'linkedin_refused', `${view.result?.code ?? view.status}: ${view.result?.message ?? ''}`.trim(), { action: view });
+    return errorAnswer(
+      422,
+      'linkedin_refused',
+      `${view.result?.code ?? view.status}: ${view.result?.message ?? ''}`.trim(),
+      { action: view },
+    );
   }
   return { status: 202, body: view };
 }
 
-async function waitForFinal(deps: Deps, workspaceId: string, id: string, ms: number, initial: ActionView): Promise<Answer> {
+async function waitForFinal(
+  deps: Deps,
+  workspaceId: string,
+  id: string,
+  ms: number,
+  initial: ActionView,
+): Promise<Answer> {
   const deadline = Date.now() + ms;
   let signalled = false;
   let wake: () => void = () => {

@@ -6,7 +6,8 @@ import { actionView } from './action-view';
 import { errorAnswer, type Answer, type Deps } from './deps';
 import { OFFLINE_AFTER_MS } from './throttle';
 
-const notFound = (id: string): Answer => errorAnswer(404, 'not_found', `no action ${JSON.stringify(id)} in this workspace`);
+const notFound = (id: string): Answer =>
+  errorAnswer(404, 'not_found', `no action ${JSON.stringify(id)} in this workspace`);
 
 export async function readAction(deps: Deps, workspaceId: string, id: string): Promise<Answer> {
   const row = await getAction(deps.db, workspaceId, id);
@@ -19,7 +20,11 @@ export async function cancel(deps: Deps, workspaceId: string, id: string): Promi
   const row = await getAction(deps.db, workspaceId, id);
   if (!row) return notFound(id);
   if (cancelled === undefined) {
-    return errorAnswer(409, 'not_cancellable', `the action is ${actionView(row, now).status}; only a queued action can be cancelled`);
+    return errorAnswer(
+      409,
+      'not_cancellable',
+      `the action is ${actionView(row, now).status}; only a queued action can be cancelled`,
+    );
   }
   deps.events.final(id);
   return { status: 200, body: actionView(row, now) };
@@ -46,14 +51,22 @@ export interface ListQuery {
 
 export async function list(deps: Deps, workspaceId: string, query: ListQuery): Promise<Answer> {
   const before = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  if (query.cursor !== undefined && !before) return errorAnswer(400, 'invalid_request', 'cursor: not a cursor this API returned', { field: 'cursor' });
+  if (query.cursor !== undefined && !before)
+    return errorAnswer(400, 'invalid_request', 'cursor: not a cursor this API returned', { field: 'cursor' });
   let executorIds: string[] | undefined;
   if (query.account !== undefined) {
     const wanted = query.account.toLowerCase();
-    executorIds = (await listExecutors(deps.db, workspaceId)).filter((e) => [e.account_urn, e.account_slug, e.name].some((v) => v?.toLowerCase() === wanted)).map((e) => e.id);
+    executorIds = (await listExecutors(deps.db, workspaceId))
+      .filter((e) => [e.account_urn, e.account_slug, e.name].some((v) => v?.toLowerCase() === wanted))
+      .map((e) => e.id);
   }
   const now = deps.clock();
-  const rows = await listActions(deps.db, workspaceId, { status: query.status, type: query.type, executorIds, limit: query.limit, before }, now);
+  const rows = await listActions(
+    deps.db,
+    workspaceId,
+    { status: query.status, type: query.type, executorIds, limit: query.limit, before },
+    now,
+  );
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   const nextCursor = rows.length > query.limit && last ? encodeCursor(last.created_at, last.id) : null;

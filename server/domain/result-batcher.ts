@@ -19,7 +19,11 @@ const MAX_BATCH = 200;
  * `parallel` batches may be in flight at once: 1 on PGlite (one connection
  * anyway), a few on PostgreSQL so the pool's connections work side by side.
  */
-export function resultBatcher(db: Db, clock: () => Date, parallel = db.kind === 'postgres' ? 4 : 1): (write: ResultWrite) => Promise<boolean> {
+export function resultBatcher(
+  db: Db,
+  clock: () => Date,
+  parallel = db.kind === 'postgres' ? 4 : 1,
+): (write: ResultWrite) => Promise<boolean> {
   const queue: Waiting[] = [];
   let running = 0;
 
@@ -42,11 +46,16 @@ export function resultBatcher(db: Db, clock: () => Date, parallel = db.kind === 
     running += 1;
     for (let batch = takeBatch(); batch.length > 0; batch = takeBatch()) {
       try {
-        const applied = await applyResults(db, batch.map((w) => w.write), clock());
+        const applied = await applyResults(
+          db,
+          batch.map((w) => w.write),
+          clock(),
+        );
         for (const w of batch) w.resolve(applied.has(w.write.id));
       } catch {
         // One bad write must not fail the others: apply them one by one.
-        for (const w of batch) await applyResults(db, [w.write], clock()).then((applied) => w.resolve(applied.has(w.write.id)), w.reject);
+        for (const w of batch)
+          await applyResults(db, [w.write], clock()).then((applied) => w.resolve(applied.has(w.write.id)), w.reject);
       }
     }
     running -= 1;

@@ -58,14 +58,32 @@ export function rateOf(type: ActionType, heartbeat: Heartbeat | null): RateHeade
   return heartbeat ? tightest(heartbeat.limits.filter((l) => l.bucket === BUCKET_OF[type])) : null;
 }
 
-export function throttleAnswer(type: ActionType, heartbeat: Heartbeat | null, heartbeatAt: Date | null, now: Date): ThrottleAnswer {
+export function throttleAnswer(
+  type: ActionType,
+  heartbeat: Heartbeat | null,
+  heartbeatAt: Date | null,
+  now: Date,
+): ThrottleAnswer {
   const t = now.getTime();
-  if (heartbeat === null || heartbeatAt === null || t - heartbeatAt.getTime() > OFFLINE_AFTER_MS) return { kind: 'offline' };
+  if (heartbeat === null || heartbeatAt === null || t - heartbeatAt.getTime() > OFFLINE_AFTER_MS)
+    return { kind: 'offline' };
   if (heartbeat.state === 'paused') {
     const until = ms(heartbeat.pausedUntil);
     const reason = `outbound is paused (${heartbeat.pauseReason ?? 'no reason given'})`;
-    if (Number.isNaN(until)) return { kind: 'throttled', nextAvailableAt: new Date(t + OPEN_PAUSE_RETRY_S * 1000).toISOString(), retryAfterS: OPEN_PAUSE_RETRY_S, reason };
-    if (until > t) return { kind: 'throttled', nextAvailableAt: new Date(until).toISOString(), retryAfterS: retryAfter(until, t), reason };
+    if (Number.isNaN(until))
+      return {
+        kind: 'throttled',
+        nextAvailableAt: new Date(t + OPEN_PAUSE_RETRY_S * 1000).toISOString(),
+        retryAfterS: OPEN_PAUSE_RETRY_S,
+        reason,
+      };
+    if (until > t)
+      return {
+        kind: 'throttled',
+        nextAvailableAt: new Date(until).toISOString(),
+        retryAfterS: retryAfter(until, t),
+        reason,
+      };
   }
   const bucket = BUCKET_OF[type];
   const windows = heartbeat.limits.filter((l) => l.bucket === bucket);
@@ -78,7 +96,12 @@ export function throttleAnswer(type: ActionType, heartbeat: Heartbeat | null, he
     else if (at > t) latest = Math.max(Number.isNaN(latest) ? 0 : latest, at);
   }
   if (!Number.isNaN(latest)) {
-    return { kind: 'throttled', nextAvailableAt: new Date(latest).toISOString(), retryAfterS: retryAfter(latest, t), reason: `the ${bucket} limit is reached` };
+    return {
+      kind: 'throttled',
+      nextAvailableAt: new Date(latest).toISOString(),
+      retryAfterS: retryAfter(latest, t),
+      reason: `the ${bucket} limit is reached`,
+    };
   }
   return { kind: 'ok', rate: tightest(windows) };
 }

@@ -16,7 +16,14 @@ const CLAIM_MS = 60_000;
 const SEND_TIMEOUT_MS = 10_000;
 
 /** When to try again after `attempts` failures, or null once the window has passed. Pure. */
-export function nextAttemptAt(attempts: number, createdAt: Date, now: Date, baseMs: number, windowMs: number, random = Math.random()): Date | null {
+export function nextAttemptAt(
+  attempts: number,
+  createdAt: Date,
+  now: Date,
+  baseMs: number,
+  windowMs: number,
+  random = Math.random(),
+): Date | null {
   const delay = Math.min(baseMs * 2 ** Math.max(0, attempts - 1), 3600_000) * (1 + random * 0.2);
   const at = now.getTime() + delay;
   return at > createdAt.getTime() + windowMs ? null : new Date(at);
@@ -28,7 +35,10 @@ export interface WebhookWorker {
   stop(): Promise<void>;
 }
 
-export function startWebhookWorker(deps: Deps, opts: { intervalMs?: number; fetchImpl?: typeof fetch } = {}): WebhookWorker {
+export function startWebhookWorker(
+  deps: Deps,
+  opts: { intervalMs?: number; fetchImpl?: typeof fetch } = {},
+): WebhookWorker {
   const doFetch = opts.fetchImpl ?? fetch;
   let stopped = false;
   let running: Promise<void> | null = null;
@@ -43,7 +53,12 @@ export function startWebhookWorker(deps: Deps, opts: { intervalMs?: number; fetc
     try {
       const res = await doFetch(d.url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Outbound-Signature': signBody(ws?.webhook_secret ?? '', body), 'X-Outbound-Delivery': d.id, 'User-Agent': 'outbound-executor-webhooks/1' },
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Outbound-Signature': signBody(ws?.webhook_secret ?? '', body),
+          'X-Outbound-Delivery': d.id,
+          'User-Agent': 'outbound-executor-webhooks/1',
+        },
         body,
         signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
         redirect: 'manual',
@@ -58,7 +73,12 @@ export function startWebhookWorker(deps: Deps, opts: { intervalMs?: number; fetc
       error = err instanceof Error ? err.message : String(err);
     }
     const now = deps.clock();
-    await markAttemptFailed(deps.db, d.id, error, nextAttemptAt(d.attempts + 1, d.created_at, now, deps.config.webhookBaseDelayMs, deps.config.webhookRetryForMs));
+    await markAttemptFailed(
+      deps.db,
+      d.id,
+      error,
+      nextAttemptAt(d.attempts + 1, d.created_at, now, deps.config.webhookBaseDelayMs, deps.config.webhookRetryForMs),
+    );
   }
 
   async function sweep(): Promise<void> {

@@ -11,7 +11,14 @@ beforeAll(async () => {
 afterAll(async () => server.close());
 
 type Err = { error: { code: string; message: string; field?: string; nextAvailableAt?: string } };
-type Action = { id: string; status: string; type: string; params: Record<string, unknown>; attempts: number; account: string | null };
+type Action = {
+  id: string;
+  status: string;
+  type: string;
+  params: Record<string, unknown>;
+  attempts: number;
+  account: string | null;
+};
 
 const CREATES: Array<[string, unknown, string]> = [
   ['/v1/outbound/connections', { profile: 'jdoe', note: 'Hi' }, 'connect'],
@@ -39,7 +46,14 @@ describe(`creating actions (${ENGINE})`, () => {
     const res = await c.api('POST', path, body);
     expect(res.status).toBe(202);
     const action = await json<Action>(res);
-    expect(action).toMatchObject({ type, status: 'queued', attempts: 0, account: 'urn:li:fsd_profile:ACoAAOWNER', result: null, nextAttemptAt: null });
+    expect(action).toMatchObject({
+      type,
+      status: 'queued',
+      attempts: 0,
+      account: 'urn:li:fsd_profile:ACoAAOWNER',
+      result: null,
+      nextAttemptAt: null,
+    });
     expect(res.headers.get('location')).toBe(`/v1/outbound/actions/${action.id}`);
     if (path.includes('/posts/')) expect(action.params['post']).toBe(decodeURIComponent(path.split('/')[4] ?? ''));
     const read = await c.api('GET', `/v1/outbound/actions/${action.id}`);
@@ -48,11 +62,21 @@ describe(`creating actions (${ENGINE})`, () => {
 
   it('hands every queued action to the executor with its params and the key as idempotencyKey', async () => {
     const fresh = await client(server);
-    const res = await fresh.api('POST', '/v1/outbound/connections', { profile: 'jdoe', note: 'Hi' }, { 'Idempotency-Key': 'client-key-1' });
+    const res = await fresh.api(
+      'POST',
+      '/v1/outbound/connections',
+      { profile: 'jdoe', note: 'Hi' },
+      { 'Idempotency-Key': 'client-key-1' },
+    );
     const { id } = await json<Action>(res);
     const leased = await fresh.lease();
     expect(leased).toHaveLength(1);
-    expect(leased[0]).toMatchObject({ id, type: 'connect', params: { profile: 'jdoe', note: 'Hi' }, idempotencyKey: 'client-key-1' });
+    expect(leased[0]).toMatchObject({
+      id,
+      type: 'connect',
+      params: { profile: 'jdoe', note: 'Hi' },
+      idempotencyKey: 'client-key-1',
+    });
   });
 });
 
@@ -61,21 +85,64 @@ describe(`bad input gets the envelope and changes nothing (${ENGINE})`, () => {
   beforeAll(async () => {
     c = await client(server);
   });
-  const count = async (): Promise<number> => (await json<{ actions: unknown[] }>(await c.api('GET', '/v1/outbound/actions?limit=100'))).actions.length;
+  const count = async (): Promise<number> =>
+    (await json<{ actions: unknown[] }>(await c.api('GET', '/v1/outbound/actions?limit=100'))).actions.length;
 
   it.each([
     ['unknown field', '/v1/outbound/connections', { profile: 'jdoe', notee: 'typo' }, 400, 'invalid_request', 'notee'],
     ['wrong type', '/v1/outbound/connections', { profile: 42 }, 400, 'invalid_request', 'profile'],
     ['missing field', '/v1/outbound/messages', { profile: 'jdoe' }, 400, 'invalid_request', 'text'],
-    ['a note over 300 characters', '/v1/outbound/connections', { profile: 'jdoe', note: 'x'.repeat(301) }, 400, 'invalid_request', 'note'],
-    ['an invisible text', '/v1/outbound/messages', { profile: 'jdoe', text: '\u200b \u200b' }, 400, 'invalid_request', 'text'],
-    ['a bad reaction', '/v1/outbound/posts/7123456789012345678/reactions', { reaction: 'ANGRY' }, 400, 'invalid_request', 'reaction'],
+    [
+      'a note over 300 characters',
+      '/v1/outbound/connections',
+      { profile: 'jdoe', note: 'x'.repeat(301) },
+      400,
+      'invalid_request',
+      'note',
+    ],
+    [
+      'an invisible text',
+      '/v1/outbound/messages',
+      { profile: 'jdoe', text: '\u200b \u200b' },
+      400,
+      'invalid_request',
+      'text',
+    ],
+    [
+      'a bad reaction',
+      '/v1/outbound/posts/7123456789012345678/reactions',
+      { reaction: 'ANGRY' },
+      400,
+      'invalid_request',
+      'reaction',
+    ],
     ['a bad post segment', '/v1/outbound/posts/not-a-post/save', {}, 400, 'invalid_request', 'post'],
     ['a bad profile', '/v1/outbound/follows/member', { profile: 'a b' }, 400, 'invalid_request', 'profile'],
-    ['withdraw with both', '/v1/outbound/connections/withdraw', { profile: 'jdoe', invitationUrn: 'urn:li:fsd_invitation:1' }, 400, 'invalid_request', undefined],
-    ['an http callbackUrl', '/v1/outbound/connections', { profile: 'jdoe', callbackUrl: 'http://example.com/hook' }, 400, 'invalid_request', 'callbackUrl'],
+    [
+      'withdraw with both',
+      '/v1/outbound/connections/withdraw',
+      { profile: 'jdoe', invitationUrn: 'urn:li:fsd_invitation:1' },
+      400,
+      'invalid_request',
+      undefined,
+    ],
+    [
+      'an http callbackUrl',
+      '/v1/outbound/connections',
+      { profile: 'jdoe', callbackUrl: 'http://example.com/hook' },
+      400,
+      'invalid_request',
+      'callbackUrl',
+    ],
     ['not an object', '/v1/outbound/connections', [1, 2], 400, 'invalid_request', undefined],
-    ['an unknown account', '/v1/outbound/connections', { profile: 'jdoe', account: 'someone-else' }, 404, 'not_found', 'account'],
+    [
+      'an unknown account',
+      '/v1/outbound/connections',
+      { profile: 'jdoe', account: 'someone-else' },
+      404,
+      'not_found',
+      'account',
+    ],
   ])('%s', async (_name, path, body, status, code, field) => {
     const before = await count();
     const res = await c.api('POST', path, body);
@@ -117,9 +184,19 @@ describe(`bad input gets the envelope and changes nothing (${ENGINE})`, () => {
 describe(`Idempotency-Key (${ENGINE})`, () => {
   it('replays the first answer byte for byte for the same JSON, and queues nothing more', async () => {
     const c = await client(server);
-    const first = await c.api('POST', '/v1/outbound/connections', { profile: 'jdoe', note: 'Hi' }, { 'Idempotency-Key': 'k-1' });
+    const first = await c.api(
+      'POST',
+      '/v1/outbound/connections',
+      { profile: 'jdoe', note: 'Hi' },
+      { 'Idempotency-Key': 'k-1' },
+    );
     const firstBody = await first.text();
-    const again = await c.api('POST', '/v1/outbound/connections', { note: 'Hi', profile: 'jdoe' }, { 'Idempotency-Key': 'k-1' });
+    const again = await c.api(
+      'POST',
+      '/v1/outbound/connections',
+      { note: 'Hi', profile: 'jdoe' },
+      { 'Idempotency-Key': 'k-1' },
+    );
     expect(again.status).toBe(first.status);
     expect(await again.text()).toBe(firstBody);
     expect(again.headers.get('location')).toBe(first.headers.get('location'));
@@ -129,15 +206,30 @@ describe(`Idempotency-Key (${ENGINE})`, () => {
   it('refuses the key with a different request: 409 idempotency_conflict', async () => {
     const c = await client(server);
     await c.api('POST', '/v1/outbound/connections', { profile: 'jdoe' }, { 'Idempotency-Key': 'k-2' });
-    const other = await c.api('POST', '/v1/outbound/connections', { profile: 'jdoe', note: 'changed' }, { 'Idempotency-Key': 'k-2' });
+    const other = await c.api(
+      'POST',
+      '/v1/outbound/connections',
+      { profile: 'jdoe', note: 'changed' },
+      { 'Idempotency-Key': 'k-2' },
+    );
     expect([other.status, (await json<Err>(other)).error.code]).toEqual([409, 'idempotency_conflict']);
-    const otherPath = await c.api('POST', '/v1/outbound/follows/member', { profile: 'jdoe' }, { 'Idempotency-Key': 'k-2' });
+    const otherPath = await c.api(
+      'POST',
+      '/v1/outbound/follows/member',
+      { profile: 'jdoe' },
+      { 'Idempotency-Key': 'k-2' },
+    );
     expect(otherPath.status).toBe(409);
   });
 
   it('does not remember answers that queued nothing (400, 429, 503)', async () => {
     const c = await client(server);
-    const bad = await c.api('POST', '/v1/outbound/connections', { profile: 'jdoe', note: 'x'.repeat(400) }, { 'Idempotency-Key': 'k-3' });
+    const bad = await c.api(
+      'POST',
+      '/v1/outbound/connections',
+      { profile: 'jdoe', note: 'x'.repeat(400) },
+      { 'Idempotency-Key': 'k-3' },
+    );
     expect(bad.status).toBe(400);
     await c.beat({ state: 'paused', pauseReason: 'user', pausedUntil: null });
     const paused = await c.api('POST', '/v1/outbound/connections', { profile: 'jdoe' }, { 'Idempotency-Key': 'k-3' });
@@ -150,13 +242,27 @@ describe(`Idempotency-Key (${ENGINE})`, () => {
   it('keys are per workspace', async () => {
     const a = await client(server);
     const b = await client(server);
-    expect((await a.api('POST', '/v1/outbound/connections', { profile: 'jdoe' }, { 'Idempotency-Key': 'shared' })).status).toBe(202);
-    expect((await b.api('POST', '/v1/outbound/connections', { profile: 'other-person' }, { 'Idempotency-Key': 'shared' })).status).toBe(202);
+    expect(
+      (await a.api('POST', '/v1/outbound/connections', { profile: 'jdoe' }, { 'Idempotency-Key': 'shared' })).status,
+    ).toBe(202);
+    expect(
+      (await b.api('POST', '/v1/outbound/connections', { profile: 'other-person' }, { 'Idempotency-Key': 'shared' }))
+        .status,
+    ).toBe(202);
   });
 
   it('two racing requests with one key create one action', async () => {
     const c = await client(server);
-    const answers = await Promise.all([1, 2, 3].map(() => c.api('POST', '/v1/outbound/save'.replace('save', 'posts/7123456789012345678/save'), {}, { 'Idempotency-Key': 'race' })));
+    const answers = await Promise.all(
+      [1, 2, 3].map(() =>
+        c.api(
+          'POST',
+          '/v1/outbound/save'.replace('save', 'posts/7123456789012345678/save'),
+          {},
+          { 'Idempotency-Key': 'race' },
+        ),
+      ),
+    );
     const ids = new Set(await Promise.all(answers.map(async (r) => (await json<Action>(r)).id)));
     expect(ids.size).toBe(1);
     expect(await c.lease()).toHaveLength(1);
@@ -186,12 +292,30 @@ describe(`429 and 503 from the last heartbeat, before queueing (${ENGINE})`, () 
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(3 * 3600 - 10);
     const ok = await c.api('POST', '/v1/outbound/posts/7123456789012345678/reactions', { reaction: 'LIKE' });
     expect(ok.status).toBe(202);
-    expect([ok.headers.get('x-ratelimit-limit'), ok.headers.get('x-ratelimit-remaining'), ok.headers.get('x-ratelimit-reset')]).toEqual(['150', '140', resetsAt]);
+    expect([
+      ok.headers.get('x-ratelimit-limit'),
+      ok.headers.get('x-ratelimit-remaining'),
+      ok.headers.get('x-ratelimit-reset'),
+    ]).toEqual(['150', '140', resetsAt]);
     const noEntry = await c.api('POST', '/v1/outbound/follows/member', { profile: 'jdoe' });
     expect(noEntry.headers.get('x-ratelimit-limit')).toBeNull();
-    const replayed = await c.api('POST', '/v1/outbound/posts/7123456789012345678/reactions', { reaction: 'LIKE' }, { 'Idempotency-Key': 'r-1' });
-    const again = await c.api('POST', '/v1/outbound/posts/7123456789012345678/reactions', { reaction: 'LIKE' }, { 'Idempotency-Key': 'r-1' });
-    expect([again.status, again.headers.get('x-ratelimit-limit'), again.headers.get('idempotent-replayed')]).toEqual([replayed.status, '150', 'true']);
+    const replayed = await c.api(
+      'POST',
+      '/v1/outbound/posts/7123456789012345678/reactions',
+      { reaction: 'LIKE' },
+      { 'Idempotency-Key': 'r-1' },
+    );
+    const again = await c.api(
+      'POST',
+      '/v1/outbound/posts/7123456789012345678/reactions',
+      { reaction: 'LIKE' },
+      { 'Idempotency-Key': 'r-1' },
+    );
+    expect([again.status, again.headers.get('x-ratelimit-limit'), again.headers.get('idempotent-replayed')]).toEqual([
+      replayed.status,
+      '150',
+      'true',
+    ]);
     expect((await c.lease()).map((a) => a.type)).toEqual(['react', 'follow_member', 'react']);
   });
 
@@ -213,16 +337,29 @@ describe(`reading, listing, cancelling, executors (${ENGINE})`, () => {
   it('lists newest first with a cursor, filters by status and type', async () => {
     const c = await client(server);
     const ids: string[] = [];
-    for (let i = 0; i < 5; i += 1) ids.push((await json<Action>(await c.api('POST', '/v1/outbound/follows/member', { profile: `person-${i}` }))).id);
-    const page1 = await json<{ actions: Action[]; nextCursor: string | null }>(await c.api('GET', '/v1/outbound/actions?limit=3'));
+    for (let i = 0; i < 5; i += 1)
+      ids.push((await json<Action>(await c.api('POST', '/v1/outbound/follows/member', { profile: `person-${i}` }))).id);
+    const page1 = await json<{ actions: Action[]; nextCursor: string | null }>(
+      await c.api('GET', '/v1/outbound/actions?limit=3'),
+    );
     expect(page1.actions.map((a) => a.id)).toEqual([ids[4], ids[3], ids[2]]);
-    const page2 = await json<{ actions: Action[]; nextCursor: string | null }>(await c.api('GET', `/v1/outbound/actions?limit=3&cursor=${page1.nextCursor ?? ''}`));
+    const page2 = await json<{ actions: Action[]; nextCursor: string | null }>(
+      await c.api('GET', `/v1/outbound/actions?limit=3&cursor=${page1.nextCursor ?? ''}`),
+    );
     expect(page2.actions.map((a) => a.id)).toEqual([ids[1], ids[0]]);
     expect(page2.nextCursor).toBeNull();
-    expect((await json<{ actions: Action[] }>(await c.api('GET', '/v1/outbound/actions?type=connect'))).actions).toHaveLength(0);
+    expect(
+      (await json<{ actions: Action[] }>(await c.api('GET', '/v1/outbound/actions?type=connect'))).actions,
+    ).toHaveLength(0);
     await c.lease(1);
-    expect((await json<{ actions: Action[] }>(await c.api('GET', '/v1/outbound/actions?status=leased'))).actions.map((a) => a.id)).toEqual([ids[0]]);
-    expect((await json<{ actions: Action[] }>(await c.api('GET', '/v1/outbound/actions?account=owner'))).actions).toHaveLength(5);
+    expect(
+      (await json<{ actions: Action[] }>(await c.api('GET', '/v1/outbound/actions?status=leased'))).actions.map(
+        (a) => a.id,
+      ),
+    ).toEqual([ids[0]]);
+    expect(
+      (await json<{ actions: Action[] }>(await c.api('GET', '/v1/outbound/actions?account=owner'))).actions,
+    ).toHaveLength(5);
   });
 
   it('cancels a queued action, not a leased one', async () => {
@@ -239,10 +376,22 @@ describe(`reading, listing, cancelling, executors (${ENGINE})`, () => {
 
   it('lists executors with their last heartbeat', async () => {
     const c = await client(server);
-    await c.beat({ approvals: { pending: 2, oldestAt: null }, suspended: [{ type: 'unreact', endpoint: 'reactions.delete', since: new Date().toISOString(), reason: 'changed' }] });
-    const { executors } = await json<{ executors: Array<Record<string, unknown>> }>(await c.api('GET', '/v1/outbound/executors'));
+    await c.beat({
+      approvals: { pending: 2, oldestAt: null },
+      suspended: [
+        { type: 'unreact', endpoint: 'reactions.delete', since: new Date().toISOString(), reason: 'changed' },
+      ],
+    });
+    const { executors } = await json<{ executors: Array<Record<string, unknown>> }>(
+      await c.api('GET', '/v1/outbound/executors'),
+    );
     expect(executors).toHaveLength(1);
-    expect(executors[0]).toMatchObject({ online: true, state: 'active', account: { memberUrn: 'urn:li:fsd_profile:ACoAAOWNER', publicIdentifier: 'owner' }, approvals: { pending: 2 } });
+    expect(executors[0]).toMatchObject({
+      online: true,
+      state: 'active',
+      account: { memberUrn: 'urn:li:fsd_profile:ACoAAOWNER', publicIdentifier: 'owner' },
+      approvals: { pending: 2 },
+    });
     expect(executors[0]?.['suspended']).toHaveLength(1);
   });
 });
@@ -253,11 +402,17 @@ describe('OpenAPI', () => {
     expect(res.status).toBe(200);
     const doc = await json<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(res);
     expect(doc.openapi).toBe('3.1.0');
-    const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`)).sort();
-    const served = server.app.routes.filter((r) => r.path.startsWith('/v1/outbound/') && r.method !== 'ALL').map((r) => `${r.method} ${r.path}`);
+    const documented = Object.entries(doc.paths)
+      .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`))
+      .sort();
+    const served = server.app.routes
+      .filter((r) => r.path.startsWith('/v1/outbound/') && r.method !== 'ALL')
+      .map((r) => `${r.method} ${r.path}`);
     expect(documented).toEqual([...new Set(served)].sort());
     expect(documented).toHaveLength(17);
-    const connect = doc.paths['/v1/outbound/connections']?.['post'] as { requestBody: { content: Record<string, { schema: { additionalProperties?: boolean } }> } };
+    const connect = doc.paths['/v1/outbound/connections']?.['post'] as {
+      requestBody: { content: Record<string, { schema: { additionalProperties?: boolean } }> };
+    };
     expect(connect.requestBody.content['application/json']?.schema.additionalProperties).toBe(false);
   });
 });

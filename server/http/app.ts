@@ -21,13 +21,20 @@ export function createApp(deps: Deps): OpenAPIHono<OutboundEnv> {
   const app = new OpenAPIHono<OutboundEnv>({ defaultHook: validationHook });
 
   app.use('/v1/executor/*', executorCors);
-  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => errorResponse(413, 'payload_too_large', `the body is over ${MAX_BODY_BYTES} bytes`) }));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => errorResponse(413, 'payload_too_large', `the body is over ${MAX_BODY_BYTES} bytes`),
+    }),
+  );
   // A body that is not JSON is refused here, before a validator could read it as "no body".
   app.use('*', async (c, next) => {
     if (c.req.method !== 'POST') return next();
     const text = await c.req.text();
     if (text.trim() === '') return next();
-    if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) return errorResponse(415, 'unsupported_media_type', 'Content-Type must be application/json');
+    if (!JSON_TYPE.test(c.req.header('content-type') ?? ''))
+      return errorResponse(415, 'unsupported_media_type', 'Content-Type must be application/json');
     try {
       JSON.parse(text);
     } catch {
@@ -46,10 +53,18 @@ export function createApp(deps: Deps): OpenAPIHono<OutboundEnv> {
   app.route('/', outboundRoutes(deps));
   app.route('/', executorRoutes(deps));
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API key from `npm run server -- keys create`' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key from `npm run server -- keys create`',
+  });
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Outbound API', version: '1', description: 'Queue LinkedIn actions for a user\'s executor (../shared/outbound-api.md).' },
+    info: {
+      title: 'Outbound API',
+      version: '1',
+      description: "Queue LinkedIn actions for a user's executor (../shared/outbound-api.md).",
+    },
   });
   app.get('/healthz', (c) => c.json({ ok: true }));
 
@@ -57,7 +72,13 @@ export function createApp(deps: Deps): OpenAPIHono<OutboundEnv> {
     const path = new URL(c.req.url).pathname;
     const allowed = app.routes.filter((r) => r.method !== 'ALL' && routeRegex(r.path).test(path)).map((r) => r.method);
     if (allowed.length > 0) {
-      return errorResponse(405, 'method_not_allowed', `${c.req.method} is not allowed on ${path}`, {}, { Allow: [...new Set(allowed)].join(', ') });
+      return errorResponse(
+        405,
+        'method_not_allowed',
+        `${c.req.method} is not allowed on ${path}`,
+        {},
+        { Allow: [...new Set(allowed)].join(', ') },
+      );
     }
     return errorResponse(404, 'not_found', `no route ${c.req.method} ${path}`);
   });
@@ -74,6 +95,8 @@ export function createApp(deps: Deps): OpenAPIHono<OutboundEnv> {
 }
 
 function routeRegex(path: string): RegExp {
-  const pattern = path.replace(/[.*+?^${}()|[\]\\]/g, (ch) => (ch === '{' || ch === '}' ? ch : `\\${ch}`)).replace(/:[A-Za-z_]+|\{[A-Za-z_]+\}/g, '[^/]+');
+  const pattern = path
+    .replace(/[.*+?^${}()|[\]\\]/g, (ch) => (ch === '{' || ch === '}' ? ch : `\\${ch}`))
+    .replace(/:[A-Za-z_]+|\{[A-Za-z_]+\}/g, '[^/]+');
   return new RegExp(`^${pattern}/?$`);
 }

@@ -57,21 +57,22 @@ async function parsed<T>(schema: z.ZodType<T>, raw: unknown, apply: (value: T) =
 
 /** CORS as the protocol says; every answer (errors too) repeats the origin (the extension's chrome-extension://… origin, or *). */
 export const executorCors: MiddlewareHandler = async (c, next) => {
-    const origin = c.req.header('origin') ?? '*';
-    if (c.req.method === 'OPTIONS') {
-      const headers: Record<string, string> = {
-        'Access-Control-Allow-Origin': origin,
-        'Access-Control-Allow-Methods': CORS_ALLOW_METHODS,
-        'Access-Control-Allow-Headers': CORS_ALLOW_HEADERS,
-        'Access-Control-Max-Age': '600',
-        Vary: 'Origin',
-      };
-      if (c.req.header('access-control-request-private-network') === 'true') headers['Access-Control-Allow-Private-Network'] = 'true';
-      return new Response(null, { status: 204, headers });
-    }
-    await next();
-    c.res.headers.set('Access-Control-Allow-Origin', origin);
-    c.res.headers.append('Vary', 'Origin');
+  const origin = c.req.header('origin') ?? '*';
+  if (c.req.method === 'OPTIONS') {
+    const headers: Record<string, string> = {
+      'Access-Control-Allow-Origin': origin,
+      'Access-Control-Allow-Methods': CORS_ALLOW_METHODS,
+      'Access-Control-Allow-Headers': CORS_ALLOW_HEADERS,
+      'Access-Control-Max-Age': '600',
+      Vary: 'Origin',
+    };
+    if (c.req.header('access-control-request-private-network') === 'true')
+      headers['Access-Control-Allow-Private-Network'] = 'true';
+    return new Response(null, { status: 204, headers });
+  }
+  await next();
+  c.res.headers.set('Access-Control-Allow-Origin', origin);
+  c.res.headers.append('Vary', 'Origin');
 };
 
 export function executorRoutes(deps: Deps): Hono<ExecutorEnv> {
@@ -83,8 +84,12 @@ export function executorRoutes(deps: Deps): Hono<ExecutorEnv> {
     c.set('executor', executor);
     return next();
   });
-  app.post('/v1/executor/lease', async (c) => parsed(leaseRequestSchema, await c.req.json(), (b) => lease(deps, c.get('executor'), b)));
-  app.post('/v1/executor/heartbeat', async (c) => parsed(heartbeatSchema, await c.req.json(), (b) => heartbeat(deps, c.get('executor'), b)));
+  app.post('/v1/executor/lease', async (c) =>
+    parsed(leaseRequestSchema, await c.req.json(), (b) => lease(deps, c.get('executor'), b)),
+  );
+  app.post('/v1/executor/heartbeat', async (c) =>
+    parsed(heartbeatSchema, await c.req.json(), (b) => heartbeat(deps, c.get('executor'), b)),
+  );
   app.post('/v1/executor/actions/:id/result', async (c) =>
     parsed(actionResultSchema, await c.req.json(), (b) => result(deps, c.get('executor'), c.req.param('id'), b)),
   );

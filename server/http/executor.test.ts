@@ -10,16 +10,32 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => server.close());
 
-type Action = { id: string; status: string; attempts: number; result: { status: string; code: string | null } | null; nextAttemptAt: string | null };
+type Action = {
+  id: string;
+  status: string;
+  attempts: number;
+  result: { status: string; code: string | null } | null;
+  nextAttemptAt: string | null;
+};
 type Err = { error: { code: string; action?: Action } };
 
 describe(`lease (${ENGINE})`, () => {
   it('honours accept and max, oldest first, and says how many still wait', async () => {
     const c = await client(server);
-    for (const p of ['a-person', 'b-person', 'c-person']) await c.api('POST', '/v1/outbound/follows/member', { profile: p });
+    for (const p of ['a-person', 'b-person', 'c-person'])
+      await c.api('POST', '/v1/outbound/follows/member', { profile: p });
     await c.api('POST', '/v1/outbound/connections', { profile: 'd-person' });
     const res = await c.exec('/v1/executor/lease', { max: 2, accept: ['follow_member'], account: null });
-    const body = await json<{ actions: Array<{ type: string; params: { profile: string }; leaseExpiresAt: string; requestedBy: { apiKeyId: string } }>; queued: number; pollAfterMs: number }>(res);
+    const body = await json<{
+      actions: Array<{
+        type: string;
+        params: { profile: string };
+        leaseExpiresAt: string;
+        requestedBy: { apiKeyId: string };
+      }>;
+      queued: number;
+      pollAfterMs: number;
+    }>(res);
     expect(body.actions.map((a) => a.params.profile)).toEqual(['a-person', 'b-person']);
     expect(body.queued).toBe(2);
     expect(body.actions[0]?.requestedBy.apiKeyId).toMatch(/^key_/);
@@ -28,24 +44,41 @@ describe(`lease (${ENGINE})`, () => {
     expect(await c.lease(25, [])).toEqual([]);
   });
 
-  it('only leases the executor\'s own actions; a bad token is 401 with CORS headers', async () => {
+  it("only leases the executor's own actions; a bad token is 401 with CORS headers", async () => {
     const a = await client(server);
     const b = await client(server);
     await a.api('POST', '/v1/outbound/follows/member', { profile: 'jdoe' });
     expect(await b.lease()).toHaveLength(0);
-    const res = await server.app.request('/v1/executor/lease', { method: 'POST', headers: { Authorization: 'Bearer obx_wrong', 'Content-Type': 'application/json', Origin: 'chrome-extension://abcdef' }, body: '{}' });
+    const res = await server.app.request('/v1/executor/lease', {
+      method: 'POST',
+      headers: {
+        Authorization: 'Bearer obx_wrong',
+        'Content-Type': 'application/json',
+        Origin: 'chrome-extension://abcdef',
+      },
+      body: '{}',
+    });
     expect(res.status).toBe(401);
     expect(res.headers.get('access-control-allow-origin')).toBe('chrome-extension://abcdef');
     expect((await json<Err>(res)).error.code).toBe('unauthorized');
   });
 
   it('answers the CORS preflight as the protocol says', async () => {
-    const res = await server.app.request('/v1/executor/heartbeat', { method: 'OPTIONS', headers: { Origin: 'chrome-extension://abcdef', 'Access-Control-Request-Method': 'POST' } });
+    const res = await server.app.request('/v1/executor/heartbeat', {
+      method: 'OPTIONS',
+      headers: { Origin: 'chrome-extension://abcdef', 'Access-Control-Request-Method': 'POST' },
+    });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('chrome-extension://abcdef');
     expect(res.headers.get('access-control-allow-methods')).toBe('GET, POST');
-    expect(res.headers.get('access-control-allow-headers')).toBe('authorization, content-type, x-executor-id, x-executor-version');
-    const ok = await (await client(server)).exec('/v1/executor/heartbeat', { bad: true }, { Origin: 'chrome-extension://abcdef' });
+    expect(res.headers.get('access-control-allow-headers')).toBe(
+      'authorization, content-type, x-executor-id, x-executor-version',
+    );
+    const ok = await (await client(server)).exec(
+      '/v1/executor/heartbeat',
+      { bad: true },
+      { Origin: 'chrome-extension://abcdef' },
+    );
     expect(ok.status).toBe(400);
     expect(ok.headers.get('access-control-allow-origin')).toBe('chrome-extension://abcdef');
   });
@@ -94,9 +127,15 @@ describe(`results (${ENGINE})`, () => {
     const { id } = await json<Action>(await c.api('POST', '/v1/outbound/follows/member', { profile: 'jdoe' }));
     const [a] = await c.lease();
     const retryAt = new Date(Date.now() + 300).toISOString();
-    expect((await c.report(id, a?.idempotencyKey ?? '', { status: 'deferred', code: 'outbound_throttled', retryAt })).status).toBe(200);
+    expect(
+      (await c.report(id, a?.idempotencyKey ?? '', { status: 'deferred', code: 'outbound_throttled', retryAt })).status,
+    ).toBe(200);
     const read = await json<Action>(await c.api('GET', `/v1/outbound/actions/${id}`));
-    expect(read).toMatchObject({ status: 'queued', nextAttemptAt: retryAt, result: { status: 'deferred', code: 'outbound_throttled' } });
+    expect(read).toMatchObject({
+      status: 'queued',
+      nextAttemptAt: retryAt,
+      result: { status: 'deferred', code: 'outbound_throttled' },
+    });
     expect(await c.lease()).toHaveLength(0);
     await sleep(400);
     expect((await c.lease()).map((x) => x.id)).toEqual([id]);
@@ -104,9 +143,22 @@ describe(`results (${ENGINE})`, () => {
 
   it('stores the heartbeat, approvals and suspended included', async () => {
     const c = await client(server);
-    await c.beat({ state: 'paused', pauseReason: 'working_hours', pausedUntil: '2030-01-01T09:00:00Z', approvals: { pending: 1, oldestAt: '2026-11-22T09:58:00Z' }, suspended: [] });
-    const { executors } = await json<{ executors: Array<Record<string, unknown>> }>(await c.api('GET', '/v1/outbound/executors'));
-    expect(executors[0]).toMatchObject({ state: 'paused', pauseReason: 'working_hours', pausedUntil: '2030-01-01T09:00:00Z', approvals: { pending: 1, oldestAt: '2026-11-22T09:58:00Z' } });
+    await c.beat({
+      state: 'paused',
+      pauseReason: 'working_hours',
+      pausedUntil: '2030-01-01T09:00:00Z',
+      approvals: { pending: 1, oldestAt: '2026-11-22T09:58:00Z' },
+      suspended: [],
+    });
+    const { executors } = await json<{ executors: Array<Record<string, unknown>> }>(
+      await c.api('GET', '/v1/outbound/executors'),
+    );
+    expect(executors[0]).toMatchObject({
+      state: 'paused',
+      pauseReason: 'working_hours',
+      pausedUntil: '2030-01-01T09:00:00Z',
+      approvals: { pending: 1, oldestAt: '2026-11-22T09:58:00Z' },
+    });
   });
 });
 
@@ -125,7 +177,10 @@ describe(`Prefer: wait (${ENGINE})`, () => {
 
   it('200 with the action when it succeeds in time', async () => {
     const c = await client(server);
-    const [res] = await Promise.all([c.api('POST', '/v1/outbound/follows/member', { profile: 'jdoe' }, { Prefer: 'wait=10' }), executeSoon(c, { output: { following: true } })]);
+    const [res] = await Promise.all([
+      c.api('POST', '/v1/outbound/follows/member', { profile: 'jdoe' }, { Prefer: 'wait=10' }),
+      executeSoon(c, { output: { following: true } }),
+    ]);
     expect(res.status).toBe(200);
     expect((await json<Action>(res)).status).toBe('succeeded');
   });
@@ -149,11 +204,25 @@ describe(`Prefer: wait (${ENGINE})`, () => {
 
   it('202 when the wait runs out; a deferred result is not final; a replay during the wait answers 202, after it the first answer', async () => {
     const c = await client(server);
-    const waited = c.api('POST', '/v1/outbound/follows/member', { profile: 'jdoe' }, { Prefer: 'wait=2', 'Idempotency-Key': 'w-1' });
+    const waited = c.api(
+      'POST',
+      '/v1/outbound/follows/member',
+      { profile: 'jdoe' },
+      { Prefer: 'wait=2', 'Idempotency-Key': 'w-1' },
+    );
     await sleep(300);
     const [a] = await c.lease();
-    await c.report(a?.id ?? '', a?.idempotencyKey ?? '', { status: 'deferred', code: 'outbound_throttled', retryAt: new Date(Date.now() + 60_000).toISOString() });
-    const during = await c.api('POST', '/v1/outbound/follows/member', { profile: 'jdoe' }, { 'Idempotency-Key': 'w-1' });
+    await c.report(a?.id ?? '', a?.idempotencyKey ?? '', {
+      status: 'deferred',
+      code: 'outbound_throttled',
+      retryAt: new Date(Date.now() + 60_000).toISOString(),
+    });
+    const during = await c.api(
+      'POST',
+      '/v1/outbound/follows/member',
+      { profile: 'jdoe' },
+      { 'Idempotency-Key': 'w-1' },
+    );
     expect(during.status).toBe(202);
     expect((await json<Action>(during)).status).toBe('queued');
     const res = await waited;
@@ -167,11 +236,21 @@ describe(`Prefer: wait (${ENGINE})`, () => {
   it('clamps the wait to 60 s and replays a waited final answer exactly', async () => {
     const c = await client(server);
     const [res] = await Promise.all([
-      c.api('POST', '/v1/outbound/messages', { profile: 'jdoe', text: 'Hi' }, { Prefer: 'wait=600', 'Idempotency-Key': 'w-2' }),
+      c.api(
+        'POST',
+        '/v1/outbound/messages',
+        { profile: 'jdoe', text: 'Hi' },
+        { Prefer: 'wait=600', 'Idempotency-Key': 'w-2' },
+      ),
       executeSoon(c, { status: 'refused', code: 'not_connected', message: 'not a 1st-degree connection' }),
     ]);
     const body = await res.text();
-    const again = await c.api('POST', '/v1/outbound/messages', { profile: 'jdoe', text: 'Hi' }, { 'Idempotency-Key': 'w-2' });
+    const again = await c.api(
+      'POST',
+      '/v1/outbound/messages',
+      { profile: 'jdoe', text: 'Hi' },
+      { 'Idempotency-Key': 'w-2' },
+    );
     expect([again.status, await again.text()]).toEqual([409, body]);
   });
 });

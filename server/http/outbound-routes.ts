@@ -6,11 +6,25 @@ import type { Deps } from '../domain/deps';
 import { MAX_WAIT_S, createAction, type Caller } from '../domain/outbound-create';
 import { cancel, executors, list, readAction } from '../domain/outbound-read';
 import { toResponse, validationHook } from './respond';
-import { CREATE_PATHS, actionSchema, bodies, createHeaders, errorSchema, executorSchema, idParam, listQuery, listSchema, postParam } from './schemas';
+import {
+  CREATE_PATHS,
+  actionSchema,
+  bodies,
+  createHeaders,
+  errorSchema,
+  executorSchema,
+  idParam,
+  listQuery,
+  listSchema,
+  postParam,
+} from './schemas';
 
 export type OutboundEnv = { Variables: { caller: Caller } };
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
 const errors = {
   400: json(errorSchema, 'invalid_request: malformed JSON, unknown field or bad value; `field` names it'),
   401: json(errorSchema, 'unauthorized: missing or unknown key'),
@@ -81,11 +95,27 @@ export function outboundRoutes(deps: Deps): OpenAPIHono<OutboundEnv> {
   for (const type of ACTION_TYPES) registerCreate(app, deps, type);
 
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/outbound/actions/{id}', summary: 'Read an action', tags: ['actions'], security, request: { params: idParam }, responses: { 200: json(actionSchema, 'the action'), ...errors } }),
+    createRoute({
+      method: 'get',
+      path: '/v1/outbound/actions/{id}',
+      summary: 'Read an action',
+      tags: ['actions'],
+      security,
+      request: { params: idParam },
+      responses: { 200: json(actionSchema, 'the action'), ...errors },
+    }),
     async (c) => send(toResponse(await readAction(deps, c.get('caller').workspaceId, c.req.valid('param').id))),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/outbound/actions', summary: 'List actions, newest first', tags: ['actions'], security, request: { query: listQuery }, responses: { 200: json(listSchema, 'a page of actions'), ...errors } }),
+    createRoute({
+      method: 'get',
+      path: '/v1/outbound/actions',
+      summary: 'List actions, newest first',
+      tags: ['actions'],
+      security,
+      request: { query: listQuery },
+      responses: { 200: json(listSchema, 'a page of actions'), ...errors },
+    }),
     async (c) => send(toResponse(await list(deps, c.get('caller').workspaceId, c.req.valid('query')))),
   );
   app.openapi(
@@ -96,7 +126,11 @@ export function outboundRoutes(deps: Deps): OpenAPIHono<OutboundEnv> {
       tags: ['actions'],
       security,
       request: { params: idParam },
-      responses: { 200: json(actionSchema, 'cancelled'), ...errors, 409: json(errorSchema, 'not_cancellable: already leased or final') },
+      responses: {
+        200: json(actionSchema, 'cancelled'),
+        ...errors,
+        409: json(errorSchema, 'not_cancellable: already leased or final'),
+      },
     }),
     async (c) => send(toResponse(await cancel(deps, c.get('caller').workspaceId, c.req.valid('param').id))),
   );
@@ -107,7 +141,10 @@ export function outboundRoutes(deps: Deps): OpenAPIHono<OutboundEnv> {
       summary: "The workspace's executors as their last heartbeat describes them",
       tags: ['executors'],
       security,
-      responses: { 200: json(z.object({ executors: z.array(executorSchema) }).openapi('ExecutorList'), 'the executors'), 401: errors[401] },
+      responses: {
+        200: json(z.object({ executors: z.array(executorSchema) }).openapi('ExecutorList'), 'the executors'),
+        401: errors[401],
+      },
     }),
     async (c) => send(toResponse(await executors(deps, c.get('caller').workspaceId))),
   );

@@ -5,10 +5,19 @@ import type { Answer } from '../domain/deps';
 
 export function toResponse(answer: Answer): Response {
   const body = answer.rawBody ?? JSON.stringify(answer.body);
-  return new Response(body, { status: answer.status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...answer.headers } });
+  return new Response(body, {
+    status: answer.status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...answer.headers },
+  });
 }
 
-export function errorResponse(status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Response {
   return toResponse({ status, body: { error: { code, message, ...extra } }, headers });
 }
 
@@ -24,12 +33,16 @@ export function describeZodError(error: ZodError, target: string): { field: stri
   const field = path.join('.') || undefined;
   const where = target === 'query' ? 'query parameter ' : target === 'header' ? 'header ' : '';
   if (issue.code === 'unrecognized_keys') return { field, message: `${where}${field ?? ''}: unknown field` };
-  if (field === undefined) return { field, message: target === 'json' ? 'the body must be a JSON object' : issue.message };
+  if (field === undefined)
+    return { field, message: target === 'json' ? 'the body must be a JSON object' : issue.message };
   return { field, message: `${where}${field}: ${issue.message}` };
 }
 
 /** The hook every validated route uses: a failed validation is `400 invalid_request` naming the field. */
-export function validationHook(result: { success: true } | { success: false; error: ZodError; target: string }, _c: Context): Response | undefined {
+export function validationHook(
+  result: { success: true } | { success: false; error: ZodError; target: string },
+  _c: Context,
+): Response | undefined {
   if (result.success) return undefined;
   const { field, message } = describeZodError(result.error, result.target);
   return errorResponse(400, 'invalid_request', message, field === undefined ? {} : { field });

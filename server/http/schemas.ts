@@ -8,14 +8,35 @@ import { z } from '@hono/zod-openapi';
 import { ACTION_TYPES, type ActionType } from '../../contract/protocol';
 import { COMMENTARY_MAX, COMMENT_MAX, MESSAGE_MAX, NOTE_MAX, REACTION_TYPES } from '../../contract/params';
 
-const profile = z.string().openapi({ description: 'A vanity slug, profile URL, urn:li:fsd_profile:… / urn:li:member:… URN or a bare ACoA… id', example: 'jdoe' });
-const company = z.union([z.string(), z.number()]).openapi({ description: 'A numeric id, urn:li:fsd_company:…, urn:li:company:… or a company URL', example: '1441' });
-const text = (max: number) => z.string().openapi({ description: `Trimmed, 1..${max} UTF-16 code units, at least one visible character` });
-const optionalText = (max: number) => z.string().nullable().optional().openapi({ description: `Optional; trimmed; at most ${max} UTF-16 code units` });
+const profile = z
+  .string()
+  .openapi({
+    description: 'A vanity slug, profile URL, urn:li:fsd_profile:… / urn:li:member:… URN or a bare ACoA… id',
+    example: 'jdoe',
+  });
+const company = z
+  .union([z.string(), z.number()])
+  .openapi({ description: 'A numeric id, urn:li:fsd_company:…, urn:li:company:… or a company URL', example: '1441' });
+const text = (max: number) =>
+  z.string().openapi({ description: `Trimmed, 1..${max} UTF-16 code units, at least one visible character` });
+const optionalText = (max: number) =>
+  z
+    .string()
+    .nullable()
+    .optional()
+    .openapi({ description: `Optional; trimmed; at most ${max} UTF-16 code units` });
 
 /** Fields every create body may carry besides the action's params. */
 export const commonFields = {
-  account: z.string().min(1).max(200).optional().openapi({ description: "The executor's LinkedIn account (vanity slug or urn:li:fsd_profile:…); default: the workspace's only or oldest executor" }),
+  account: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({
+      description:
+        "The executor's LinkedIn account (vanity slug or urn:li:fsd_profile:…); default: the workspace's only or oldest executor",
+    }),
   callbackUrl: z
     .string()
     .max(2000)
@@ -26,9 +47,18 @@ export const commonFields = {
 
 export const bodies = {
   connect: z.strictObject({ profile, note: optionalText(NOTE_MAX), ...commonFields }),
-  withdraw: z.strictObject({ invitationUrn: z.string().optional().openapi({ example: 'urn:li:fsd_invitation:123' }), profile: profile.optional(), ...commonFields }),
+  withdraw: z.strictObject({
+    invitationUrn: z.string().optional().openapi({ example: 'urn:li:fsd_invitation:123' }),
+    profile: profile.optional(),
+    ...commonFields,
+  }),
   message: z.strictObject({ profile, text: text(MESSAGE_MAX), ...commonFields }),
-  react: z.strictObject({ reaction: z.string().openapi({ description: `One of ${REACTION_TYPES.join(', ')} (or FUNNY), any case`, example: 'LIKE' }), ...commonFields }),
+  react: z.strictObject({
+    reaction: z
+      .string()
+      .openapi({ description: `One of ${REACTION_TYPES.join(', ')} (or FUNNY), any case`, example: 'LIKE' }),
+    ...commonFields,
+  }),
   unreact: z.strictObject({ ...commonFields }),
   comment: z.strictObject({ text: text(COMMENT_MAX), ...commonFields }),
   share: z.strictObject({ commentary: optionalText(COMMENTARY_MAX), ...commonFields }),
@@ -58,7 +88,13 @@ export const CREATE_PATHS: Record<ActionType, string> = {
 };
 
 export const postParam = z.object({
-  post: z.string().openapi({ param: { name: 'post', in: 'path' }, description: 'A numeric activity id, or a URL-encoded post URN or post URL', example: '7123456789012345678' }),
+  post: z
+    .string()
+    .openapi({
+      param: { name: 'post', in: 'path' },
+      description: 'A numeric activity id, or a URL-encoded post URN or post URL',
+      example: '7123456789012345678',
+    }),
 });
 export const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'act_0123' }) });
 
@@ -73,7 +109,13 @@ export const listQuery = z.strictObject({
 });
 
 export const resultSchema = z
-  .object({ status: z.string(), code: z.string().nullable(), message: z.string(), output: z.record(z.string(), z.unknown()), finishedAt: z.string() })
+  .object({
+    status: z.string(),
+    code: z.string().nullable(),
+    message: z.string(),
+    output: z.record(z.string(), z.unknown()),
+    finishedAt: z.string(),
+  })
   .openapi('ActionResult');
 
 export const actionSchema = z
@@ -103,7 +145,9 @@ export const errorSchema = z
   })
   .openapi('Error');
 
-export const listSchema = z.object({ actions: z.array(actionSchema), nextCursor: z.string().nullable() }).openapi('ActionList');
+export const listSchema = z
+  .object({ actions: z.array(actionSchema), nextCursor: z.string().nullable() })
+  .openapi('ActionList');
 
 export const executorSchema = z
   .object({
@@ -123,6 +167,17 @@ export const executorSchema = z
   .openapi('Executor');
 
 export const createHeaders = z.object({
-  'idempotency-key': z.string().min(1).max(200).optional().openapi({ description: 'Replays the first answer for 24 h' }),
-  prefer: z.string().optional().openapi({ description: 'wait=N: hold the request up to N (≤ 60) seconds for the final result', example: 'wait=30' }),
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: 'Replays the first answer for 24 h' }),
+  prefer: z
+    .string()
+    .optional()
+    .openapi({
+      description: 'wait=N: hold the request up to N (≤ 60) seconds for the final result',
+      example: 'wait=30',
+    }),
 });

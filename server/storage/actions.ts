@@ -28,7 +28,17 @@ export async function insertAction(q: Queryable, a: NewAction): Promise<void> {
   await q.query(
     `INSERT INTO actions (id, workspace_id, executor_id, type, params, idempotency_key, requested_by, callback_url, status, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8, 'queued', $9, $9)`,
-    [a.id, a.workspaceId, a.executorId, a.type, JSON.stringify(a.params), a.idempotencyKey, JSON.stringify(a.requestedBy), a.callbackUrl, a.now],
+    [
+      a.id,
+      a.workspaceId,
+      a.executorId,
+      a.type,
+      JSON.stringify(a.params),
+      a.idempotencyKey,
+      JSON.stringify(a.requestedBy),
+      a.callbackUrl,
+      a.now,
+    ],
   );
 }
 
@@ -57,7 +67,11 @@ export async function listActions(q: Queryable, workspaceId: string, f: ListFilt
     // An expired lease reads as queued again (see LEASABLE).
     params.push(now);
     const n = `$${params.length}`;
-    where.push(f.status === 'queued' ? `(a.status = 'queued' OR (a.status = 'leased' AND a.lease_expires_at <= ${n}))` : `(a.status = 'leased' AND a.lease_expires_at > ${n})`);
+    where.push(
+      f.status === 'queued'
+        ? `(a.status = 'queued' OR (a.status = 'leased' AND a.lease_expires_at <= ${n}))`
+        : `(a.status = 'leased' AND a.lease_expires_at > ${n})`,
+    );
   } else if (f.status !== undefined) add((n) => `a.status = ${n}`, f.status);
   if (f.type !== undefined) add((n) => `a.type = ${n}`, f.type);
   if (f.executorIds !== undefined) add((n) => `a.executor_id = ANY(${n}::text[])`, f.executorIds);
@@ -66,11 +80,19 @@ export async function listActions(q: Queryable, workspaceId: string, f: ListFilt
     where.push(`(a.created_at, a.id) < ($${params.length - 1}::timestamptz, $${params.length})`);
   }
   params.push(f.limit + 1);
-  return q.query<ActionRow>(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY a.created_at DESC, a.id DESC LIMIT $${params.length}`, params);
+  return q.query<ActionRow>(
+    `${SELECT} WHERE ${where.join(' AND ')} ORDER BY a.created_at DESC, a.id DESC LIMIT $${params.length}`,
+    params,
+  );
 }
 
 /** Cancels an action nobody holds (queued, or its lease ran out); undefined when it could not. */
-export async function cancelAction(q: Queryable, workspaceId: string, id: string, now: Date): Promise<string | undefined> {
+export async function cancelAction(
+  q: Queryable,
+  workspaceId: string,
+  id: string,
+  now: Date,
+): Promise<string | undefined> {
   const rows = await q.query<{ id: string }>(
     `UPDATE actions a SET status = 'cancelled', updated_at = $2, lease_expires_at = NULL, next_attempt_at = NULL, webhook_pending = true
      WHERE a.workspace_id = $1 AND a.id = $3 AND ((a.status = 'queued') OR (a.status = 'leased' AND a.lease_expires_at <= $2))
@@ -106,11 +128,16 @@ export async function leaseActions(q: Queryable, l: LeaseInput): Promise<ActionR
      RETURNING *`,
     [l.executorId, l.now, [...l.accept], l.max, [...l.longTypes], l.longExpiresAt, l.expiresAt],
   );
-  return rows.map((r) => ({ ...r, account_urn: null })).sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || (a.id < b.id ? -1 : 1));
+  return rows
+    .map((r) => ({ ...r, account_urn: null }))
+    .sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || (a.id < b.id ? -1 : 1));
 }
 
 export async function countWaiting(q: Queryable, executorId: string, now: Date): Promise<number> {
-  const rows = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM actions a WHERE a.executor_id = $1 AND ${LEASABLE}`, [executorId, now]);
+  const rows = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM actions a WHERE a.executor_id = $1 AND ${LEASABLE}`,
+    [executorId, now],
+  );
   return rows[0]?.n ?? 0;
 }
 
@@ -158,6 +185,10 @@ export async function applyResults(q: Queryable, writes: readonly ResultWrite[],
   return new Set(rows.map((r) => r.id));
 }
 
-export async function getActionOfExecutor(q: Queryable, executorId: string, id: string): Promise<ActionRow | undefined> {
+export async function getActionOfExecutor(
+  q: Queryable,
+  executorId: string,
+  id: string,
+): Promise<ActionRow | undefined> {
   return (await q.query<ActionRow>(`${SELECT} WHERE a.executor_id = $1 AND a.id = $2`, [executorId, id]))[0];
 }

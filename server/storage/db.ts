@@ -29,7 +29,13 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
     },
     // PGlite has one connection: its transaction() holds it, so other queries wait, which
     // serialises writers exactly as row locks would on a real server.
-    tx: (fn) => lite.transaction((t) => fn({ query: async <T extends object>(sql: string, params: readonly unknown[] = []) => (await t.query<T>(sql, [...params])).rows })),
+    tx: (fn) =>
+      lite.transaction((t) =>
+        fn({
+          query: async <T extends object>(sql: string, params: readonly unknown[] = []) =>
+            (await t.query<T>(sql, [...params])).rows,
+        }),
+      ),
     async listen(channel, onPayload) {
       const stop = await lite.listen(channel, onPayload);
       return async () => stop();
@@ -64,7 +70,10 @@ export async function openPostgres(url: string): Promise<Db> {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const out = await fn({ query: async <T extends object>(sql: string, params: readonly unknown[] = []) => (await client.query<T>(sql, [...params])).rows });
+        const out = await fn({
+          query: async <T extends object>(sql: string, params: readonly unknown[] = []) =>
+            (await client.query<T>(sql, [...params])).rows,
+        });
         await client.query('COMMIT');
         return out;
       } catch (err) {

@@ -2,8 +2,18 @@
 import type { Queryable } from './db';
 import type { IdempotencyRow } from './rows';
 
-export async function findIdempotency(q: Queryable, workspaceId: string, key: string, since: Date): Promise<IdempotencyRow | undefined> {
-  return (await q.query<IdempotencyRow>('SELECT * FROM idempotency WHERE workspace_id = $1 AND key = $2 AND created_at > $3', [workspaceId, key, since]))[0];
+export async function findIdempotency(
+  q: Queryable,
+  workspaceId: string,
+  key: string,
+  since: Date,
+): Promise<IdempotencyRow | undefined> {
+  return (
+    await q.query<IdempotencyRow>(
+      'SELECT * FROM idempotency WHERE workspace_id = $1 AND key = $2 AND created_at > $3',
+      [workspaceId, key, since],
+    )
+  )[0];
 }
 
 /**
@@ -13,9 +23,24 @@ export async function findIdempotency(q: Queryable, workspaceId: string, key: st
  */
 export async function claimIdempotency(
   q: Queryable,
-  row: { workspaceId: string; key: string; requestHash: string; actionId: string; state: 'pending' | 'done'; status: number; body: string; location: string; now: Date; since: Date },
+  row: {
+    workspaceId: string;
+    key: string;
+    requestHash: string;
+    actionId: string;
+    state: 'pending' | 'done';
+    status: number;
+    body: string;
+    location: string;
+    now: Date;
+    since: Date;
+  },
 ): Promise<boolean> {
-  await q.query('DELETE FROM idempotency WHERE workspace_id = $1 AND key = $2 AND created_at <= $3', [row.workspaceId, row.key, row.since]);
+  await q.query('DELETE FROM idempotency WHERE workspace_id = $1 AND key = $2 AND created_at <= $3', [
+    row.workspaceId,
+    row.key,
+    row.since,
+  ]);
   const inserted = await q.query<{ key: string }>(
     `INSERT INTO idempotency (workspace_id, key, request_hash, action_id, state, status, body, location, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (workspace_id, key) DO NOTHING RETURNING key`,
@@ -25,6 +50,17 @@ export async function claimIdempotency(
 }
 
 /** The final answer of a waited request, replayed from now on. */
-export async function completeIdempotency(q: Queryable, workspaceId: string, key: string, status: number, body: string): Promise<void> {
-  await q.query(`UPDATE idempotency SET state = 'done', status = $3, body = $4 WHERE workspace_id = $1 AND key = $2`, [workspaceId, key, status, body]);
+export async function completeIdempotency(
+  q: Queryable,
+  workspaceId: string,
+  key: string,
+  status: number,
+  body: string,
+): Promise<void> {
+  await q.query(`UPDATE idempotency SET state = 'done', status = $3, body = $4 WHERE workspace_id = $1 AND key = $2`, [
+    workspaceId,
+    key,
+    status,
+    body,
+  ]);
 }

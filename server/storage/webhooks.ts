@@ -27,7 +27,12 @@ export async function promoteFinalActions(q: Queryable, now: Date, limit: number
  * Claims due deliveries for `lockMs`: a replica that dies mid-delivery lets
  * the claim run out and another (or itself, restarted) picks it up.
  */
-export async function claimDueDeliveries(q: Queryable, now: Date, lockUntil: Date, limit: number): Promise<DeliveryRow[]> {
+export async function claimDueDeliveries(
+  q: Queryable,
+  now: Date,
+  lockUntil: Date,
+  limit: number,
+): Promise<DeliveryRow[]> {
   return q.query<DeliveryRow>(
     `UPDATE webhook_deliveries SET locked_until = $2 WHERE id IN (
        SELECT id FROM webhook_deliveries WHERE state = 'pending' AND next_at <= $1 AND (locked_until IS NULL OR locked_until <= $1)
@@ -38,7 +43,10 @@ export async function claimDueDeliveries(q: Queryable, now: Date, lockUntil: Dat
 }
 
 export async function markDelivered(q: Queryable, id: string, now: Date): Promise<void> {
-  await q.query(`UPDATE webhook_deliveries SET state = 'delivered', attempts = attempts + 1, delivered_at = $2, locked_until = NULL WHERE id = $1`, [id, now]);
+  await q.query(
+    `UPDATE webhook_deliveries SET state = 'delivered', attempts = attempts + 1, delivered_at = $2, locked_until = NULL WHERE id = $1`,
+    [id, now],
+  );
 }
 
 /** A failed attempt: retry at `nextAt`, or give up (`nextAt` null). */

@@ -55,14 +55,36 @@ export interface Client {
   /** The executor protocol as the extension calls it. */
   exec(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
   beat(over?: Partial<Heartbeat>): Promise<void>;
-  lease(max?: number, accept?: string[]): Promise<Array<{ id: string; type: string; idempotencyKey: string; params: Record<string, unknown>; leaseExpiresAt: string }>>;
+  lease(
+    max?: number,
+    accept?: string[],
+  ): Promise<
+    Array<{ id: string; type: string; idempotencyKey: string; params: Record<string, unknown>; leaseExpiresAt: string }>
+  >;
   report(id: string, idempotencyKey: string, over?: Record<string, unknown>): Promise<Response>;
 }
 
-export const ALL_TYPES = ['connect', 'withdraw', 'message', 'react', 'unreact', 'comment', 'follow_member', 'unfollow_member', 'follow_company', 'unfollow_company', 'share', 'save', 'unsave'];
+export const ALL_TYPES = [
+  'connect',
+  'withdraw',
+  'message',
+  'react',
+  'unreact',
+  'comment',
+  'follow_member',
+  'unfollow_member',
+  'follow_company',
+  'unfollow_company',
+  'share',
+  'save',
+  'unsave',
+];
 
 /** A new workspace with a key and one executor (heartbeat sent unless `beat: false`), talking to `fetchish` (app.request or a socket). */
-export async function client(server: RunningServer, opts: { beat?: boolean; fetchish?: Fetchish; name?: string } = {}): Promise<Client> {
+export async function client(
+  server: RunningServer,
+  opts: { beat?: boolean; fetchish?: Fetchish; name?: string } = {},
+): Promise<Client> {
   const workspace = opts.name ?? `ws-${randomUUID().slice(0, 8)}`;
   const key = (await operate(server.deps.db, server.deps.secret, 'keys.create', { workspace })).secret ?? '';
   const token = (await operate(server.deps.db, server.deps.secret, 'executors.create', { workspace })).secret ?? '';
@@ -72,9 +94,27 @@ export async function client(server: RunningServer, opts: { beat?: boolean; fetc
     key,
     token,
     api: (method, p, body, headers = {}) =>
-      f(p, { method, headers: { Authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers }, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) }),
+      f(p, {
+        method,
+        headers: {
+          Authorization: `Bearer ${key}`,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...headers,
+        },
+        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      }),
     exec: (p, body, headers = {}) =>
-      f(p, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'X-Executor-Id': '6b1f5c3e-8d1a-4a52-9d0e-0f6a1d2c3b4a', 'X-Executor-Version': '0.1.0', ...headers }, body: JSON.stringify(body) }),
+      f(p, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+          'X-Executor-Id': '6b1f5c3e-8d1a-4a52-9d0e-0f6a1d2c3b4a',
+          'X-Executor-Version': '0.1.0',
+          ...headers,
+        },
+        body: JSON.stringify(body),
+      }),
     async beat(over = {}) {
       const res = await c.exec('/v1/executor/heartbeat', heartbeat(over));
       if (res.status !== 200) throw new Error(`heartbeat: ${res.status} ${await res.text()}`);
@@ -87,7 +127,16 @@ export async function client(server: RunningServer, opts: { beat?: boolean; fetc
     report(id, idempotencyKey, over = {}) {
       const now = new Date().toISOString();
       return c.exec(`/v1/executor/actions/${encodeURIComponent(id)}/result`, {
-        idempotencyKey, status: 'succeeded', code: null, message: 'done', output: {}, retryAt: null, attempts: 1, startedAt: now, finishedAt: now, ...over,
+        idempotencyKey,
+        status: 'succeeded',
+        code: null,
+        message: 'done',
+        output: {},
+        retryAt: null,
+        attempts: 1,
+        startedAt: now,
+        finishedAt: now,
+        ...over,
       });
     },
   };

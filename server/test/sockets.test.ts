@@ -46,7 +46,11 @@ async function receiver(status: () => number): Promise<{ url: string; got: Recei
     });
   });
   await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-  return { url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}/hook`, got, close: () => new Promise((r) => srv.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}/hook`,
+    got,
+    close: () => new Promise((r) => srv.close(() => r())),
+  };
 }
 
 describe(`wake-up WebSocket (${ENGINE})`, { timeout: 30_000 }, () => {
@@ -66,7 +70,9 @@ describe(`wake-up WebSocket (${ENGINE})`, { timeout: 30_000 }, () => {
     expect(Date.now() - t0).toBeLessThan(1000);
     ws.close();
     const bad = new WebSocket(`${server.url.replace('http', 'ws')}/v1/executor/ws`, ['bearer.obx_wrong']);
-    const status = await new Promise<number>((resolve) => bad.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)).once('error', () => resolve(-1)));
+    const status = await new Promise<number>((resolve) =>
+      bad.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)).once('error', () => resolve(-1)),
+    );
     expect(status).toBe(401);
   });
 });
@@ -79,7 +85,8 @@ describe(`webhooks (${ENGINE})`, { timeout: 30_000 }, () => {
     const hook = await receiver(() => (++calls <= 2 ? 500 : 204));
     cleanups.push(() => hook.close());
     const c = await client(server);
-    const secret = (await operate(server.deps.db, server.deps.secret, 'webhooks.secret', { workspace: c.workspace })).secret ?? '';
+    const secret =
+      (await operate(server.deps.db, server.deps.secret, 'webhooks.secret', { workspace: c.workspace })).secret ?? '';
     await operate(server.deps.db, server.deps.secret, 'webhooks.url', { workspace: c.workspace, url: hook.url });
     const { id } = await json<{ id: string }>(await c.api('POST', '/v1/outbound/follows/member', { profile: 'jdoe' }));
     const [a] = await c.lease();
@@ -89,10 +96,18 @@ describe(`webhooks (${ENGINE})`, { timeout: 30_000 }, () => {
     expect(hook.got).toHaveLength(3);
     const last = hook.got[2];
     const body = last?.body ?? '';
-    expect(last?.headers['x-outbound-signature']).toBe(`sha256=${createHmac('sha256', secret).update(body).digest('hex')}`);
-    expect(last?.headers['x-outbound-delivery']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(last?.headers['x-outbound-signature']).toBe(
+      `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`,
+    );
+    expect(last?.headers['x-outbound-delivery']).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
     expect(new Set(hook.got.map((g) => g.headers['x-outbound-delivery'])).size).toBe(1);
-    expect(JSON.parse(body)).toMatchObject({ id, status: 'succeeded', result: { status: 'succeeded', output: { following: true } } });
+    expect(JSON.parse(body)).toMatchObject({
+      id,
+      status: 'succeeded',
+      result: { status: 'succeeded', output: { following: true } },
+    });
   });
 
   it('keeps an undelivered webhook across a server restart', async () => {
@@ -113,8 +128,19 @@ describe(`webhooks (${ENGINE})`, { timeout: 30_000 }, () => {
     const second = await testServer({ dataDir, config: { webhookBaseDelayMs: 200 } });
     cleanups.push(() => second.close());
     await until('the delivery after the restart', () => hook.got.length > seen);
-    const rows = await second.deps.db.query<{ state: string }>('SELECT state FROM webhook_deliveries WHERE action_id = $1', [id]);
-    await until('delivered state', async () => (await second.deps.db.query<{ state: string }>('SELECT state FROM webhook_deliveries WHERE action_id = $1', [id]))[0]?.state === 'delivered');
+    const rows = await second.deps.db.query<{ state: string }>(
+      'SELECT state FROM webhook_deliveries WHERE action_id = $1',
+      [id],
+    );
+    await until(
+      'delivered state',
+      async () =>
+        (
+          await second.deps.db.query<{ state: string }>('SELECT state FROM webhook_deliveries WHERE action_id = $1', [
+            id,
+          ])
+        )[0]?.state === 'delivered',
+    );
     expect(rows).toHaveLength(1);
   });
 });
@@ -133,24 +159,58 @@ describe(`a server killed between lease and result loses nothing (${ENGINE})`, (
     let proc: ServerProcess = await spawnServer(env);
     cleanups.push(() => proc.kill());
     const headers = { 'Content-Type': 'application/json' };
-    const exec = (p: string, body: unknown) => fetch(`${proc.url}${p}`, { method: 'POST', headers: { ...headers, Authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
-    const beat = { state: 'active', pausedUntil: null, pauseReason: null, account: null, limits: [], queue: { running: 0, outbox: 0 } };
+    const exec = (p: string, body: unknown) =>
+      fetch(`${proc.url}${p}`, {
+        method: 'POST',
+        headers: { ...headers, Authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+    const beat = {
+      state: 'active',
+      pausedUntil: null,
+      pauseReason: null,
+      account: null,
+      limits: [],
+      queue: { running: 0, outbox: 0 },
+    };
     expect((await exec('/v1/executor/heartbeat', beat)).status).toBe(200);
-    const created = await fetch(`${proc.url}/v1/outbound/follows/member`, { method: 'POST', headers: { ...headers, Authorization: `Bearer ${key}` }, body: JSON.stringify({ profile: 'jdoe' }) });
+    const created = await fetch(`${proc.url}/v1/outbound/follows/member`, {
+      method: 'POST',
+      headers: { ...headers, Authorization: `Bearer ${key}` },
+      body: JSON.stringify({ profile: 'jdoe' }),
+    });
     const { id } = (await created.json()) as { id: string };
-    const lease1 = (await (await exec('/v1/executor/lease', { max: 5, accept: ['follow_member'], account: null })).json()) as { actions: Array<{ id: string; idempotencyKey: string; leaseExpiresAt: string }> };
+    const lease1 = (await (
+      await exec('/v1/executor/lease', { max: 5, accept: ['follow_member'], account: null })
+    ).json()) as { actions: Array<{ id: string; idempotencyKey: string; leaseExpiresAt: string }> };
     expect(lease1.actions.map((x) => x.id)).toEqual([id]);
 
     await proc.kill('SIGKILL');
     proc = await spawnServer(env);
-    const none = (await (await exec('/v1/executor/lease', { max: 5, accept: ['follow_member'], account: null })).json()) as { actions: unknown[] };
+    const none = (await (
+      await exec('/v1/executor/lease', { max: 5, accept: ['follow_member'], account: null })
+    ).json()) as { actions: unknown[] };
     // Still leased after the restart: nothing is handed out twice while the lease runs.
     expect(none.actions).toHaveLength(0);
     await sleep(Date.parse(lease1.actions[0]?.leaseExpiresAt ?? '') - Date.now() + 200);
-    const lease2 = (await (await exec('/v1/executor/lease', { max: 5, accept: ['follow_member'], account: null })).json()) as { actions: Array<{ id: string; idempotencyKey: string }> };
-    expect(lease2.actions).toEqual([expect.objectContaining({ id, idempotencyKey: lease1.actions[0]?.idempotencyKey })]);
+    const lease2 = (await (
+      await exec('/v1/executor/lease', { max: 5, accept: ['follow_member'], account: null })
+    ).json()) as { actions: Array<{ id: string; idempotencyKey: string }> };
+    expect(lease2.actions).toEqual([
+      expect.objectContaining({ id, idempotencyKey: lease1.actions[0]?.idempotencyKey }),
+    ]);
     const now = new Date().toISOString();
-    const res = await exec(`/v1/executor/actions/${id}/result`, { idempotencyKey: lease2.actions[0]?.idempotencyKey, status: 'succeeded', code: null, message: 'ok', output: {}, retryAt: null, attempts: 1, startedAt: now, finishedAt: now });
+    const res = await exec(`/v1/executor/actions/${id}/result`, {
+      idempotencyKey: lease2.actions[0]?.idempotencyKey,
+      status: 'succeeded',
+      code: null,
+      message: 'ok',
+      output: {},
+      retryAt: null,
+      attempts: 1,
+      startedAt: now,
+      finishedAt: now,
+    });
     expect(res.status).toBe(200);
     const read = await fetch(`${proc.url}/v1/outbound/actions/${id}`, { headers: { Authorization: `Bearer ${key}` } });
     expect(((await read.json()) as { status: string }).status).toBe('succeeded');
@@ -161,11 +221,14 @@ describe(`a server killed between lease and result loses nothing (${ENGINE})`, (
 });
 
 describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL', () => {
-  it('lease concurrently without ever handing one action out twice, and wake each other\'s executors', async () => {
+  it("lease concurrently without ever handing one action out twice, and wake each other's executors", async () => {
     const dataDir = tempDir();
     const env = { DATA_DIR: dataDir, DATABASE_URL: DATABASE_URL ?? '' };
     const [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
-    cleanups.push(() => a.kill(), () => b.kill());
+    cleanups.push(
+      () => a.kill(),
+      () => b.kill(),
+    );
     const setup: RunningServer = await testServer({ dataDir });
     cleanups.push(() => setup.close());
     const c = await client(setup, { fetchish: socketFetch(a.url) });
@@ -176,7 +239,11 @@ describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL', () => {
     await new Promise<void>((resolve, reject) => ws.once('open', () => resolve()).once('error', reject));
     const N = 300;
     for (let i = 0; i < N; i += 30) {
-      await Promise.all(Array.from({ length: 30 }, (_, j) => c.api('POST', '/v1/outbound/follows/member', { profile: `person-${i + j}` })));
+      await Promise.all(
+        Array.from({ length: 30 }, (_, j) =>
+          c.api('POST', '/v1/outbound/follows/member', { profile: `person-${i + j}` }),
+        ),
+      );
     }
     await until('a wake frame from the other replica', () => frames.length > 0, 5000);
     ws.close();

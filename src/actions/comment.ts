@@ -14,12 +14,21 @@
 import { commentParams } from '../../contract/params';
 import { allObjects, findUrns, hasCollection, isRecord, mentions } from '../voyager/normalized';
 import { postLabel } from './labels';
-import { defineAction, exhaustedOutcome, failureOutcome, succeeded, type ActionContext, type Outcome, type Reconciliation } from './types';
+import {
+  defineAction,
+  exhaustedOutcome,
+  failureOutcome,
+  succeeded,
+  type ActionContext,
+  type Outcome,
+  type Reconciliation,
+} from './types';
 import { callAttempt, runVariants } from './variants';
 
 export const COMMENT = 'comment';
 export const COMMENTS_READ = 'comments list';
-export const COMMENT_PATH = '/voyagerSocialDashNormComments?decorationId=com.linkedin.voyager.dash.deco.social.NormComment-43';
+export const COMMENT_PATH =
+  '/voyagerSocialDashNormComments?decorationId=com.linkedin.voyager.dash.deco.social.NormComment-43';
 
 export function commentBody(threadUrn: string, text: string) {
   return {
@@ -48,8 +57,12 @@ const textOf = (c: Record<string, unknown>): unknown => {
 
 /** The viewer's comment with exactly this text, if LinkedIn lists one; undefined when the answer holds no comments at all. */
 export function findViewerComment(json: unknown, viewerTail: string, text: string): string | null | undefined {
-  const comments = allObjects(json).filter((o) => typeof o.entityUrn === 'string' && /comment/i.test(o.entityUrn) && textOf(o) !== undefined);
-  const hit = comments.find((c) => textOf(c) === text && mentions({ ...c, commentV2: null, commentary: null, comment: null }, viewerTail));
+  const comments = allObjects(json).filter(
+    (o) => typeof o.entityUrn === 'string' && /comment/i.test(o.entityUrn) && textOf(o) !== undefined,
+  );
+  const hit = comments.find(
+    (c) => textOf(c) === text && mentions({ ...c, commentV2: null, commentary: null, comment: null }, viewerTail),
+  );
   if (hit) return String(hit.entityUrn);
   // "Not there" only from an answer that holds a comment collection; anything else is unreadable.
   return hasCollection(json) ? null : undefined;
@@ -57,7 +70,8 @@ export function findViewerComment(json: unknown, viewerTail: string, text: strin
 
 async function readBack(ctx: ActionContext, threadUrn: string, text: string): Promise<Reconciliation> {
   const verdict = await ctx.linkedin.call({ method: 'GET', path: commentsPath(threadUrn) });
-  if (verdict.kind !== 'ok') return { kind: 'unknown', reason: `comments unreadable (${verdict.kind}, HTTP ${verdict.status})` };
+  if (verdict.kind !== 'ok')
+    return { kind: 'unknown', reason: `comments unreadable (${verdict.kind}, HTTP ${verdict.status})` };
   const urn = findViewerComment(verdict.json, ctx.viewer.tail, text);
   if (urn === undefined) return { kind: 'unknown', reason: 'comments answer unreadable' };
   return urn ? { kind: 'done', outcome: succeeded('comment posted', { commentUrn: urn }) } : { kind: 'not_done' };
@@ -71,7 +85,16 @@ export const comment = defineAction({
   async execute(p, ctx): Promise<Outcome> {
     const { threadUrn } = p.post;
     const result = await runVariants(ctx, COMMENT, [
-      { name: 'voyager', attempt: () => callAttempt(() => ctx.mutate({ method: 'POST', path: COMMENT_PATH, body: commentBody(threadUrn, p.text) }, { threadUrn, text: p.text })) },
+      {
+        name: 'voyager',
+        attempt: () =>
+          callAttempt(() =>
+            ctx.mutate(
+              { method: 'POST', path: COMMENT_PATH, body: commentBody(threadUrn, p.text) },
+              { threadUrn, text: p.text },
+            ),
+          ),
+      },
     ]);
     if (result.kind === 'exhausted') return exhaustedOutcome(COMMENT, result, `comment on ${threadUrn}`);
     const verdict = result.value;

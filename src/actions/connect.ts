@@ -25,7 +25,15 @@ import type { SduiAction } from '../voyager/sdui';
 import { profileLabel } from './labels';
 import { fetchRelationship, forgetRelationship, relationshipTo } from './relationship-check';
 import { detailedProfile, resolveProfile, type ResolvedProfile } from './resolve-profile';
-import { defineAction, exhaustedOutcome, failureOutcome, succeeded, unreadableOutcome, type ActionContext, type Outcome } from './types';
+import {
+  defineAction,
+  exhaustedOutcome,
+  failureOutcome,
+  succeeded,
+  unreadableOutcome,
+  type ActionContext,
+  type Outcome,
+} from './types';
 import { callAttempt, notApplicable, runVariants, settled, type Settled } from './variants';
 
 export const CONNECT = 'connect';
@@ -41,7 +49,12 @@ export function connectBody(profileUrn: string, note: string | null): Record<str
   return body;
 }
 
-export function connectSduiAction(args: { memberId: string; tail: string; firstName: string; lastName: string }): SduiAction {
+export function connectSduiAction(args: {
+  memberId: string;
+  tail: string;
+  firstName: string;
+  lastName: string;
+}): SduiAction {
   return {
     id: 'com.linkedin.sdui.requests.mynetwork.addaAddConnection',
     screenId: 'com.linkedin.sdui.flagshipnav.profile.Profile',
@@ -72,7 +85,12 @@ function alreadyDone(message: string, output: Record<string, unknown>): Outcome 
 }
 
 /** What the relationship says now, as an outcome of a connect (null: no invitation and not connected). */
-async function outcomeFromRelationship(ctx: ActionContext, tail: string, profileUrn: string, fresh: 'sent' | 'already'): Promise<Outcome | null | 'unknown'> {
+async function outcomeFromRelationship(
+  ctx: ActionContext,
+  tail: string,
+  profileUrn: string,
+  fresh: 'sent' | 'already',
+): Promise<Outcome | null | 'unknown'> {
   const rel = await fetchRelationship(ctx, tail);
   if (!rel.ok || rel.rel.kind === 'unknown') return 'unknown';
   if (rel.rel.kind === 'connected') return alreadyDone('already connected', { profileUrn });
@@ -84,7 +102,12 @@ async function outcomeFromRelationship(ctx: ActionContext, tail: string, profile
     : alreadyDone('an invitation is already pending', { profileUrn, invitationUrn: pending.urn });
 }
 
-async function businessAnswer(ctx: ActionContext, verdict: Exclude<Verdict, { kind: 'ok' }>, tail: string, profileUrn: string): Promise<Outcome> {
+async function businessAnswer(
+  ctx: ActionContext,
+  verdict: Exclude<Verdict, { kind: 'ok' }>,
+  tail: string,
+  profileUrn: string,
+): Promise<Outcome> {
   if (verdict.kind === 'refused' && (verdict.code === 'CANT_RESEND_YET' || verdict.code === 'ALREADY_CONNECTED')) {
     const now = await outcomeFromRelationship(ctx, tail, profileUrn, 'already');
     if (now !== null && now !== 'unknown') return now;
@@ -99,10 +122,20 @@ async function businessAnswer(ctx: ActionContext, verdict: Exclude<Verdict, { ki
   }
   if (verdict.kind === 'refused' && verdict.code === 'PRIMARY_HANDLE_NOT_CONFIRMED') {
     // The account must confirm its e-mail before it may invite anyone: close invitations like a limit.
-    return { status: 'deferred', code: 'invitation_limit', message: 'LinkedIn asks this account to confirm its e-mail address before sending more invitations', output: { httpStatus: verdict.status } };
+    return {
+      status: 'deferred',
+      code: 'invitation_limit',
+      message: 'LinkedIn asks this account to confirm its e-mail address before sending more invitations',
+      output: { httpStatus: verdict.status },
+    };
   }
   if (verdict.kind === 'refused' && verdict.status === 403) {
-    return { status: 'failed', code: 'linkedin_error', message: 'LinkedIn does not allow inviting this member (HTTP 403)', output: { httpStatus: 403 } };
+    return {
+      status: 'failed',
+      code: 'linkedin_error',
+      message: 'LinkedIn does not allow inviting this member (HTTP 403)',
+      output: { httpStatus: 403 },
+    };
   }
   return failureOutcome(verdict, 'connect', CONNECT);
 }
@@ -112,7 +145,13 @@ async function sendInvitation(ctx: ActionContext, profile: ResolvedProfile, note
   const result = await runVariants<Verdict | Settled>(ctx, CONNECT, [
     {
       name: 'voyager',
-      attempt: () => callAttempt(() => ctx.mutate({ method: 'POST', path: CONNECT_PATH, body: connectBody(profileUrn, note || null), invitation: true }, { profileUrn, tail, variant: 'voyager' })),
+      attempt: () =>
+        callAttempt(() =>
+          ctx.mutate(
+            { method: 'POST', path: CONNECT_PATH, body: connectBody(profileUrn, note || null), invitation: true },
+            { profileUrn, tail, variant: 'voyager' },
+          ),
+        ),
     },
     {
       name: 'sdui',
@@ -123,7 +162,9 @@ async function sendInvitation(ctx: ActionContext, profile: ResolvedProfile, note
         const { memberId, firstName, lastName } = details.lookup;
         if (!memberId) return notApplicable('the profile lookup gave no member id');
         const action = connectSduiAction({ memberId, tail, firstName: firstName ?? '', lastName: lastName ?? '' });
-        return callAttempt(() => ctx.mutate({ api: 'sdui', action, invitation: true }, { profileUrn, tail, variant: 'sdui' }));
+        return callAttempt(() =>
+          ctx.mutate({ api: 'sdui', action, invitation: true }, { profileUrn, tail, variant: 'sdui' }),
+        );
       },
     },
   ]);
@@ -140,8 +181,16 @@ async function sendInvitation(ctx: ActionContext, profile: ResolvedProfile, note
   // A 2xx without the invitation (SDUI has no success marker; Voyager's shape may have moved): read back.
   const now = await outcomeFromRelationship(ctx, tail, profileUrn, 'sent');
   if (now !== null && now !== 'unknown') return now;
-  if (result.variant === 'sdui' && now === 'unknown') return succeeded('invitation probably sent (LinkedIn confirms no server action; the read-back was inconclusive)', { profileUrn, confirmed: false });
-  return unreadableOutcome(CONNECT, verdict.status, 'a 2xx invitation answer without an invitation, and none is pending');
+  if (result.variant === 'sdui' && now === 'unknown')
+    return succeeded('invitation probably sent (LinkedIn confirms no server action; the read-back was inconclusive)', {
+      profileUrn,
+      confirmed: false,
+    });
+  return unreadableOutcome(
+    CONNECT,
+    verdict.status,
+    'a 2xx invitation answer without an invitation, and none is pending',
+  );
 }
 
 export const connect = defineAction({
@@ -156,12 +205,14 @@ export const connect = defineAction({
     const rel = await relationshipTo(resolved.profile, ctx, { fresh: false });
     if (rel.ok && rel.rel.kind === 'connected') return alreadyDone('already connected', { profileUrn: urn });
     const pending = rel.ok ? sentPendingInvitation(rel.rel) : null;
-    if (pending) return alreadyDone('an invitation is already pending', { profileUrn: urn, invitationUrn: pending.urn });
+    if (pending)
+      return alreadyDone('an invitation is already pending', { profileUrn: urn, invitationUrn: pending.urn });
     return sendInvitation(ctx, resolved.profile, p.note);
   },
   async reconcile(_p, intent, ctx) {
     const { profileUrn, tail } = intent;
-    if (typeof profileUrn !== 'string' || typeof tail !== 'string') return { kind: 'unknown', reason: 'intent incomplete' };
+    if (typeof profileUrn !== 'string' || typeof tail !== 'string')
+      return { kind: 'unknown', reason: 'intent incomplete' };
     const now = await outcomeFromRelationship(ctx, tail, profileUrn, 'sent');
     if (now === 'unknown') return { kind: 'unknown', reason: 'relationship unreadable' };
     return now === null ? { kind: 'not_done' } : { kind: 'done', outcome: now };

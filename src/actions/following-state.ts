@@ -19,7 +19,15 @@ import type { SduiAction } from '../voyager/sdui';
 import { companyLabel, profileLabel } from './labels';
 import { readCompanyFollowing, resolveCompany } from './resolve-company';
 import { detailedProfile, lookupProfile, resolveProfile } from './resolve-profile';
-import { defineAction, exhaustedOutcome, failureOutcome, succeeded, type ActionContext, type Outcome, type Reconciliation } from './types';
+import {
+  defineAction,
+  exhaustedOutcome,
+  failureOutcome,
+  succeeded,
+  type ActionContext,
+  type Outcome,
+  type Reconciliation,
+} from './types';
 import { callAttempt, notApplicable, runVariants, settled, type Settled, type Variant } from './variants';
 
 export const FOLLOW = 'follow';
@@ -36,7 +44,10 @@ export function followSduiAction(memberId: string, following: boolean): SduiActi
   return {
     id: 'com.linkedin.sdui.requests.mynetwork.addaUpdateFollowState',
     screenId: 'com.linkedin.sdui.flagshipnav.profile.Profile',
-    payload: { followStateType: following ? 'FollowStateType_FOLLOW_ACTIVE' : 'FollowStateType_FOLLOW_INACTIVE', memberUrn: { memberId } },
+    payload: {
+      followStateType: following ? 'FollowStateType_FOLLOW_ACTIVE' : 'FollowStateType_FOLLOW_INACTIVE',
+      memberUrn: { memberId },
+    },
   };
 }
 
@@ -50,7 +61,12 @@ async function memberFollowing(ctx: ActionContext, tail: string): Promise<boolea
 }
 
 /** The company read-back needs the slug (the lookup is by universal name); a company given by id has none. */
-async function readBack(ctx: ActionContext, entityUrn: string, following: boolean, companySlug: string | null): Promise<Reconciliation> {
+async function readBack(
+  ctx: ActionContext,
+  entityUrn: string,
+  following: boolean,
+  companySlug: string | null,
+): Promise<Reconciliation> {
   const isCompany = entityUrn.startsWith('urn:li:fsd_company:');
   const state = !isCompany
     ? await memberFollowing(ctx, entityUrn.slice('urn:li:fsd_profile:'.length))
@@ -60,7 +76,10 @@ async function readBack(ctx: ActionContext, entityUrn: string, following: boolea
   // Following sets a state: where LinkedIn cannot tell us, setting it again is the safe reconcile (v2).
   if (typeof state === 'string') return { kind: 'resend', reason: state };
   if (state !== following) return { kind: 'not_done' };
-  return { kind: 'done', outcome: succeeded(doneMessage(following), { [isCompany ? 'companyUrn' : 'profileUrn']: entityUrn, following }) };
+  return {
+    kind: 'done',
+    outcome: succeeded(doneMessage(following), { [isCompany ? 'companyUrn' : 'profileUrn']: entityUrn, following }),
+  };
 }
 
 async function setFollowing(
@@ -74,7 +93,13 @@ async function setFollowing(
   const what = `${following ? 'follow' : 'unfollow'} ${entityUrn}`;
   const voyager: Variant<Verdict | Settled> = {
     name: 'voyager',
-    attempt: () => callAttempt(() => ctx.mutate({ method: 'POST', path: followingStatePath(entityUrn), body: followingStateBody(following) }, { entityUrn, following, companySlug })),
+    attempt: () =>
+      callAttempt(() =>
+        ctx.mutate(
+          { method: 'POST', path: followingStatePath(entityUrn), body: followingStateBody(following) },
+          { entityUrn, following, companySlug },
+        ),
+      ),
   };
   const result = await runVariants(ctx, FOLLOW, sdui ? [voyager, sdui] : [voyager]);
   if (result.kind === 'exhausted') return exhaustedOutcome(FOLLOW, result, what);
@@ -86,8 +111,17 @@ async function setFollowing(
   const check = await readBack(ctx, entityUrn, following, companySlug);
   if (check.kind === 'done') return succeeded(doneMessage(following), { ...output, following });
   return check.kind === 'not_done'
-    ? { status: 'failed', code: 'linkedin_error', message: `LinkedIn answered ${what} but the read-back shows no change`, output: { httpStatus: 200 } }
-    : succeeded(`${doneMessage(following)} (LinkedIn accepted; the read-back was inconclusive)`, { ...output, following, confirmed: false });
+    ? {
+        status: 'failed',
+        code: 'linkedin_error',
+        message: `LinkedIn answered ${what} but the read-back shows no change`,
+        output: { httpStatus: 200 },
+      }
+    : succeeded(`${doneMessage(following)} (LinkedIn accepted; the read-back was inconclusive)`, {
+        ...output,
+        following,
+        confirmed: false,
+      });
 }
 
 function memberAction(type: 'follow_member' | 'unfollow_member', following: boolean) {
@@ -107,7 +141,12 @@ function memberAction(type: 'follow_member' | 'unfollow_member', following: bool
           if (!details.ok) return settled(details.outcome);
           const { memberId } = details.lookup;
           if (!memberId) return notApplicable('the profile lookup gave no member id');
-          return callAttempt(() => ctx.mutate({ api: 'sdui', action: followSduiAction(memberId, following) }, { entityUrn: profile.urn, following }));
+          return callAttempt(() =>
+            ctx.mutate(
+              { api: 'sdui', action: followSduiAction(memberId, following) },
+              { entityUrn: profile.urn, following },
+            ),
+          );
         },
       };
       return setFollowing(ctx, profile.urn, following, { profileUrn: profile.urn }, sdui);
@@ -118,7 +157,8 @@ function memberAction(type: 'follow_member' | 'unfollow_member', following: bool
 
 function reconcileFollowing(intent: Record<string, unknown>, ctx: ActionContext): Promise<Reconciliation> {
   const { entityUrn, following, companySlug } = intent;
-  if (typeof entityUrn !== 'string' || typeof following !== 'boolean') return Promise.resolve({ kind: 'unknown', reason: 'intent incomplete' });
+  if (typeof entityUrn !== 'string' || typeof following !== 'boolean')
+    return Promise.resolve({ kind: 'unknown', reason: 'intent incomplete' });
   return readBack(ctx, entityUrn, following, typeof companySlug === 'string' ? companySlug : null);
 }
 
@@ -132,7 +172,14 @@ function companyAction(type: 'follow_company' | 'unfollow_company', following: b
       const resolved = await resolveCompany(p.company, ctx);
       if (!resolved.ok) return resolved.outcome;
       const companyUrn = `urn:li:fsd_company:${resolved.id}`;
-      return setFollowing(ctx, companyUrn, following, { companyUrn }, null, p.company.kind === 'slug' ? p.company.slug : null);
+      return setFollowing(
+        ctx,
+        companyUrn,
+        following,
+        { companyUrn },
+        null,
+        p.company.kind === 'slug' ? p.company.slug : null,
+      );
     },
     reconcile: (_p, intent, ctx) => reconcileFollowing(intent, ctx),
   });

@@ -18,7 +18,16 @@ import { allObjects, dataOf, hasCollection, isRecord, mentions, stringField } fr
 import { profileLabel } from './labels';
 import { relationshipTo } from './relationship-check';
 import { resolveProfile } from './resolve-profile';
-import { defineAction, exhaustedOutcome, failureOutcome, succeeded, unreadableOutcome, type ActionContext, type Outcome, type Reconciliation } from './types';
+import {
+  defineAction,
+  exhaustedOutcome,
+  failureOutcome,
+  succeeded,
+  unreadableOutcome,
+  type ActionContext,
+  type Outcome,
+  type Reconciliation,
+} from './types';
 import { callAttempt, notApplicable, runVariants, settled, type Settled } from './variants';
 
 export const MESSAGE = 'message';
@@ -28,14 +37,26 @@ export const CONVERSATIONS_QUERY = 'messengerConversations.0d5e6781bbee71c3e51c8
 export const MESSAGES_QUERY = 'messengerMessages.5846eeb71c981f11e0134cb6626cc314';
 
 /** 16 random bytes, each as one character (code 0–255), as the web app does. */
-export function trackingId(random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
+export function trackingId(
+  random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n)),
+): string {
   return String.fromCharCode(...random(16));
 }
 
 type Target = { hostRecipientUrn: string } | { conversationUrn: string };
 
-export function createMessageBody(args: { text: string; originToken: string; mailboxUrn: string; trackingId: string; target: Target }) {
-  const message: Record<string, unknown> = { body: { attributes: [], text: args.text }, renderContentUnions: [], originToken: args.originToken };
+export function createMessageBody(args: {
+  text: string;
+  originToken: string;
+  mailboxUrn: string;
+  trackingId: string;
+  target: Target;
+}) {
+  const message: Record<string, unknown> = {
+    body: { attributes: [], text: args.text },
+    renderContentUnions: [],
+    originToken: args.originToken,
+  };
   if ('conversationUrn' in args.target) message.conversationUrn = args.target.conversationUrn;
   return {
     message,
@@ -71,29 +92,44 @@ export function findConversation(json: unknown, recipientTail: string): string |
   const objects = allObjects(json);
   const conversations = objects.filter((o) => stringField(o, 'entityUrn')?.startsWith('urn:li:msg_conversation:'));
   if (!hasCollection(json)) return undefined;
-  const participants = new Map(objects.flatMap((o) => (typeof o.entityUrn === 'string' ? [[o.entityUrn, o] as const] : [])));
+  const participants = new Map(
+    objects.flatMap((o) => (typeof o.entityUrn === 'string' ? [[o.entityUrn, o] as const] : [])),
+  );
   const hit = conversations.find((c) => {
-    const refs = Object.values(c).flat().filter((v): v is string => typeof v === 'string');
+    const refs = Object.values(c)
+      .flat()
+      .filter((v): v is string => typeof v === 'string');
     return mentions(c, recipientTail) || refs.some((r) => mentions(participants.get(r), recipientTail));
   });
   return hit ? stringField(hit, 'entityUrn') : null;
 }
 
 /** Our message in a thread: by originToken, or by exact text from the viewer at or after the send; undefined = unreadable. */
-export function findSentMessage(json: unknown, args: { originToken: string; text: string; viewerTail: string; notBefore: number }): string | null | undefined {
+export function findSentMessage(
+  json: unknown,
+  args: { originToken: string; text: string; viewerTail: string; notBefore: number },
+): string | null | undefined {
   if (!hasCollection(json)) return undefined;
   const messages = allObjects(json).filter((o) => stringField(o, 'entityUrn')?.startsWith('urn:li:msg_message:'));
   const hit =
     messages.find((m) => m.originToken === args.originToken) ??
     messages.find(
-      (m) => isRecord(m.body) && m.body.text === args.text && mentions(m['*sender'] ?? m.sender, args.viewerTail) && (typeof m.deliveredAt !== 'number' || m.deliveredAt >= args.notBefore),
+      (m) =>
+        isRecord(m.body) &&
+        m.body.text === args.text &&
+        mentions(m['*sender'] ?? m.sender, args.viewerTail) &&
+        (typeof m.deliveredAt !== 'number' || m.deliveredAt >= args.notBefore),
     );
   return hit ? (stringField(hit, 'entityUrn') ?? null) : null;
 }
 
-async function conversationWith(ctx: ActionContext, recipientTail: string): Promise<{ ok: true; urn: string | null } | { ok: false; reason: string }> {
+async function conversationWith(
+  ctx: ActionContext,
+  recipientTail: string,
+): Promise<{ ok: true; urn: string | null } | { ok: false; reason: string }> {
   const verdict = await ctx.linkedin.call({ method: 'GET', path: conversationsPath(ctx.viewer.memberUrn) });
-  if (verdict.kind !== 'ok') return { ok: false, reason: `conversations unreadable (${verdict.kind}, HTTP ${verdict.status})` };
+  if (verdict.kind !== 'ok')
+    return { ok: false, reason: `conversations unreadable (${verdict.kind}, HTTP ${verdict.status})` };
   const urn = findConversation(verdict.json, recipientTail);
   return urn === undefined ? { ok: false, reason: 'conversations answer unreadable' } : { ok: true, urn };
 }
@@ -110,14 +146,32 @@ export const message = defineAction({
     const rel = await relationshipTo(resolved.profile, ctx, { fresh: true });
     if (!rel.ok) return rel.outcome;
     if (rel.rel.kind !== 'connected') {
-      const why = rel.rel.kind === 'unknown' ? `relationship unknown (${rel.rel.reason})` : `distance ${rel.rel.distance ?? 'unknown'}`;
-      return { status: 'refused', code: 'not_connected', message: `${profileLabel(p.profile)} is not a 1st-degree connection: ${why}`, output: { profileUrn: urn } };
+      const why =
+        rel.rel.kind === 'unknown'
+          ? `relationship unknown (${rel.rel.reason})`
+          : `distance ${rel.rel.distance ?? 'unknown'}`;
+      return {
+        status: 'refused',
+        code: 'not_connected',
+        message: `${profileLabel(p.profile)} is not a 1st-degree connection: ${why}`,
+        output: { profileUrn: urn },
+      };
     }
     const originToken = crypto.randomUUID();
     const sentAt = ctx.now();
     const send = (target: Target) =>
       ctx.mutate(
-        { method: 'POST', path: CREATE_MESSAGE_PATH, body: createMessageBody({ text: p.text, originToken, mailboxUrn: ctx.viewer.memberUrn, trackingId: trackingId(), target }) },
+        {
+          method: 'POST',
+          path: CREATE_MESSAGE_PATH,
+          body: createMessageBody({
+            text: p.text,
+            originToken,
+            mailboxUrn: ctx.viewer.memberUrn,
+            trackingId: trackingId(),
+            target,
+          }),
+        },
         { originToken, text: p.text, recipientUrn: urn, recipientTail: tail, sentAt },
       );
     const result = await runVariants<Verdict | Settled>(ctx, MESSAGE, [
@@ -137,7 +191,12 @@ export const message = defineAction({
     const verdict = result.value;
     if (verdict.kind === 'settled') return verdict.outcome;
     if (verdict.kind === 'refused' && verdict.status === 403) {
-      return { status: 'refused', code: 'not_connected', message: `LinkedIn refused the message: you may not message ${profileLabel(p.profile)} (HTTP 403)`, output: { profileUrn: urn } };
+      return {
+        status: 'refused',
+        code: 'not_connected',
+        message: `LinkedIn refused the message: you may not message ${profileLabel(p.profile)} (HTTP 403)`,
+        output: { profileUrn: urn },
+      };
     }
     if (verdict.kind !== 'ok') return failureOutcome(verdict, 'message', MESSAGE);
     const sent = parseCreateMessage(verdict.json);
@@ -146,17 +205,32 @@ export const message = defineAction({
   },
   async reconcile(_p, intent, ctx): Promise<Reconciliation> {
     const { originToken, text, recipientUrn, recipientTail, sentAt } = intent;
-    if (typeof originToken !== 'string' || typeof text !== 'string' || typeof recipientUrn !== 'string' || typeof recipientTail !== 'string') {
+    if (
+      typeof originToken !== 'string' ||
+      typeof text !== 'string' ||
+      typeof recipientUrn !== 'string' ||
+      typeof recipientTail !== 'string'
+    ) {
       return { kind: 'unknown', reason: 'intent incomplete' };
     }
     const conversation = await conversationWith(ctx, recipientTail);
     if (!conversation.ok) return { kind: 'unknown', reason: conversation.reason };
     if (!conversation.urn) return { kind: 'not_done' };
     const verdict = await ctx.linkedin.call({ method: 'GET', path: messagesPath(conversation.urn) });
-    if (verdict.kind !== 'ok') return { kind: 'unknown', reason: `messages unreadable (${verdict.kind}, HTTP ${verdict.status})` };
-    const messageUrn = findSentMessage(verdict.json, { originToken, text, viewerTail: ctx.viewer.tail, notBefore: typeof sentAt === 'number' ? sentAt - 60_000 : 0 });
+    if (verdict.kind !== 'ok')
+      return { kind: 'unknown', reason: `messages unreadable (${verdict.kind}, HTTP ${verdict.status})` };
+    const messageUrn = findSentMessage(verdict.json, {
+      originToken,
+      text,
+      viewerTail: ctx.viewer.tail,
+      notBefore: typeof sentAt === 'number' ? sentAt - 60_000 : 0,
+    });
     if (messageUrn === undefined) return { kind: 'unknown', reason: 'messages answer unreadable' };
-    const done: Outcome = succeeded('message sent', { profileUrn: recipientUrn, conversationUrn: conversation.urn, ...(messageUrn ? { messageUrn } : {}) });
+    const done: Outcome = succeeded('message sent', {
+      profileUrn: recipientUrn,
+      conversationUrn: conversation.urn,
+      ...(messageUrn ? { messageUrn } : {}),
+    });
     return messageUrn ? { kind: 'done', outcome: done } : { kind: 'not_done' };
   },
 });

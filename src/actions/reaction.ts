@@ -19,7 +19,16 @@ import type { Verdict } from '../voyager/classify';
 import { collectionOf, elementUrns, entityByUrn, includedOf, stringField } from '../voyager/normalized';
 import type { SduiAction } from '../voyager/sdui';
 import { postLabel } from './labels';
-import { defineAction, exhaustedOutcome, failureOutcome, succeeded, unreadableOutcome, type ActionContext, type Outcome, type Reconciliation } from './types';
+import {
+  defineAction,
+  exhaustedOutcome,
+  failureOutcome,
+  succeeded,
+  unreadableOutcome,
+  type ActionContext,
+  type Outcome,
+  type Reconciliation,
+} from './types';
 import { callAttempt, runVariants } from './variants';
 
 export const REACT = 'react';
@@ -43,7 +52,12 @@ export function unreactSduiAction(activityId: string, type: ReactionType): SduiA
     id: 'com.linkedin.sdui.reactions.delete',
     screenId: 'com.linkedin.sdui.flagshipnav.feed.UpdateDetail',
     payload: {
-      threadUrn: { threadUrnActivityThreadUrn: { __typename: 'proto_com_linkedin_common_ActivityUrn', activityUrn: { activityId } } },
+      threadUrn: {
+        threadUrnActivityThreadUrn: {
+          __typename: 'proto_com_linkedin_common_ActivityUrn',
+          activityUrn: { activityId },
+        },
+      },
       reactionType: `ReactionType_${type}`,
       reactionSource: 'Update',
     },
@@ -57,8 +71,14 @@ export function unreactSduiAction(activityId: string, type: ReactionType): SduiA
     serverRequestExtras: {
       onClientRequestFailureAction: {
         actions: [
-          { $type: 'proto.sdui.actions.core.RollbackStates', value: { keys: [stateKey(`reactionState-${activityUrn}`)] } },
-          { $type: 'proto.sdui.actions.core.RollbackStates', value: { keys: [stateKey(`ReactionType_${type}_${activityUrn}`)] } },
+          {
+            $type: 'proto.sdui.actions.core.RollbackStates',
+            value: { keys: [stateKey(`reactionState-${activityUrn}`)] },
+          },
+          {
+            $type: 'proto.sdui.actions.core.RollbackStates',
+            value: { keys: [stateKey(`ReactionType_${type}_${activityUrn}`)] },
+          },
         ],
       },
       isApfcEnabled: false,
@@ -70,11 +90,18 @@ export function unreactSduiAction(activityId: string, type: ReactionType): SduiA
 }
 
 /** The viewer's reaction in one page of the list: its type, null when absent; undefined = unreadable. */
-export function viewerReactionInPage(json: unknown, viewerUrn: string): { type: ReactionType | null; count: number } | undefined {
+export function viewerReactionInPage(
+  json: unknown,
+  viewerUrn: string,
+): { type: ReactionType | null; count: number } | undefined {
   if (!collectionOf(json)) return undefined;
   const urns = elementUrns(json);
   const entities = urns.length > 0 ? urns.map((u) => entityByUrn(json, u) ?? { entityUrn: u }) : includedOf(json);
-  const mine = entities.find((e) => stringField(e, 'actorUrn') === viewerUrn || (stringField(e, 'entityUrn') ?? '').startsWith(`urn:li:fsd_reaction:(${viewerUrn},`));
+  const mine = entities.find(
+    (e) =>
+      stringField(e, 'actorUrn') === viewerUrn ||
+      (stringField(e, 'entityUrn') ?? '').startsWith(`urn:li:fsd_reaction:(${viewerUrn},`),
+  );
   const type = mine ? REACTION_TYPES.find((t) => t === mine.reactionType) : undefined;
   if (mine && !type) return undefined;
   return { type: type ?? null, count: urns.length };
@@ -83,18 +110,28 @@ export function viewerReactionInPage(json: unknown, viewerUrn: string): { type: 
 const reactionCacheKey = (threadUrn: string) => `reaction:${threadUrn}`;
 const reactionCache = z.enum(REACTION_TYPES);
 
-async function readViewerReaction(ctx: ActionContext, threadUrn: string): Promise<{ ok: true; type: ReactionType | null } | { ok: false; outcome: Outcome }> {
+async function readViewerReaction(
+  ctx: ActionContext,
+  threadUrn: string,
+): Promise<{ ok: true; type: ReactionType | null } | { ok: false; outcome: Outcome }> {
   for (let page = 0; page < READ_MAX_PAGES; page++) {
     const verdict = await ctx.linkedin.call({ method: 'GET', path: reactionsPath(threadUrn, page * READ_PAGE) });
-    if (verdict.kind !== 'ok') return { ok: false, outcome: failureOutcome(verdict, `reactions on ${threadUrn}`, REACTIONS_READ) };
+    if (verdict.kind !== 'ok')
+      return { ok: false, outcome: failureOutcome(verdict, `reactions on ${threadUrn}`, REACTIONS_READ) };
     const found = viewerReactionInPage(verdict.json, ctx.viewer.memberUrn);
-    if (!found) return { ok: false, outcome: unreadableOutcome(REACTIONS_READ, verdict.status, 'no reaction collection') };
+    if (!found)
+      return { ok: false, outcome: unreadableOutcome(REACTIONS_READ, verdict.status, 'no reaction collection') };
     if (found.type !== null || found.count < READ_PAGE) return { ok: true, type: found.type };
   }
   return { ok: true, type: null };
 }
 
-async function reconcileReaction(ctx: ActionContext, threadUrn: string, want: ReactionType | null, done: Outcome): Promise<Reconciliation> {
+async function reconcileReaction(
+  ctx: ActionContext,
+  threadUrn: string,
+  want: ReactionType | null,
+  done: Outcome,
+): Promise<Reconciliation> {
   const read = await readViewerReaction(ctx, threadUrn);
   if (!read.ok) return { kind: 'unknown', reason: read.outcome.message };
   return read.type === want ? { kind: 'done', outcome: done } : { kind: 'not_done' };
@@ -108,14 +145,24 @@ export const react = defineAction({
   async execute(p, ctx) {
     const { threadUrn } = p.post;
     const result = await runVariants(ctx, REACT, [
-      { name: 'voyager', attempt: () => callAttempt(() => ctx.mutate({ method: 'POST', path: reactPath(threadUrn), body: { reactionType: p.reaction } }, { threadUrn, reaction: p.reaction })) },
+      {
+        name: 'voyager',
+        attempt: () =>
+          callAttempt(() =>
+            ctx.mutate(
+              { method: 'POST', path: reactPath(threadUrn), body: { reactionType: p.reaction } },
+              { threadUrn, reaction: p.reaction },
+            ),
+          ),
+      },
     ]);
     if (result.kind === 'exhausted') return exhaustedOutcome(REACT, result, `react on ${threadUrn}`);
     if (result.value.kind !== 'ok') return failureOutcome(result.value, `react on ${threadUrn}`, REACT);
     await ctx.cache.put(reactionCacheKey(threadUrn), p.reaction, 30 * DAY);
     return succeeded('reaction set', { reaction: p.reaction });
   },
-  reconcile: (p, _intent, ctx) => reconcileReaction(ctx, p.post.threadUrn, p.reaction, succeeded('reaction set', { reaction: p.reaction })),
+  reconcile: (p, _intent, ctx) =>
+    reconcileReaction(ctx, p.post.threadUrn, p.reaction, succeeded('reaction set', { reaction: p.reaction })),
 });
 
 export const unreact = defineAction({
@@ -126,7 +173,12 @@ export const unreact = defineAction({
   async execute(p, ctx) {
     const { threadUrn, kind, id } = p.post;
     if (kind !== 'activity') {
-      return { status: 'failed', code: 'linkedin_error', message: `no known LinkedIn request removes a reaction on a ${kind} thread (only activity threads were captured)`, output: {} };
+      return {
+        status: 'failed',
+        code: 'linkedin_error',
+        message: `no known LinkedIn request removes a reaction on a ${kind} thread (only activity threads were captured)`,
+        output: {},
+      };
     }
     // The type we set ourselves saves a read; otherwise (or if it went stale) LinkedIn's list says.
     const cached = await ctx.cache.get(reactionCacheKey(threadUrn), (v) => reactionCache.safeParse(v).data);
@@ -142,16 +194,34 @@ export const unreact = defineAction({
     }
     const removeType = type;
     const result = await runVariants<Verdict>(ctx, UNREACT, [
-      { name: 'sdui', attempt: () => callAttempt(() => ctx.mutate({ api: 'sdui', action: unreactSduiAction(id, removeType) }, { threadUrn, type: removeType })) },
+      {
+        name: 'sdui',
+        attempt: () =>
+          callAttempt(() =>
+            ctx.mutate({ api: 'sdui', action: unreactSduiAction(id, removeType) }, { threadUrn, type: removeType }),
+          ),
+      },
     ]);
     await ctx.cache.delete(reactionCacheKey(threadUrn));
     if (result.kind === 'exhausted') return exhaustedOutcome(UNREACT, result, `unreact on ${threadUrn}`);
     if (result.value.kind !== 'ok') return failureOutcome(result.value, `unreact on ${threadUrn}`, UNREACT);
     // A 200 from a server action is only "probably applied": confirm with the read-back (v2).
     const after = await readViewerReaction(ctx, threadUrn);
-    if (!after.ok) return succeeded('reaction removed (LinkedIn accepted; the read-back failed)', { reaction: null, removed: removeType, confirmed: false });
-    if (after.type !== null) return { status: 'failed', code: 'linkedin_error', message: `LinkedIn answered the removal but the ${after.type} reaction is still there`, output: { httpStatus: 200 } };
+    if (!after.ok)
+      return succeeded('reaction removed (LinkedIn accepted; the read-back failed)', {
+        reaction: null,
+        removed: removeType,
+        confirmed: false,
+      });
+    if (after.type !== null)
+      return {
+        status: 'failed',
+        code: 'linkedin_error',
+        message: `LinkedIn answered the removal but the ${after.type} reaction is still there`,
+        output: { httpStatus: 200 },
+      };
     return succeeded('reaction removed', { reaction: null, removed: removeType });
   },
-  reconcile: (p, _intent, ctx) => reconcileReaction(ctx, p.post.threadUrn, null, succeeded('reaction removed', { reaction: null })),
+  reconcile: (p, _intent, ctx) =>
+    reconcileReaction(ctx, p.post.threadUrn, null, succeeded('reaction removed', { reaction: null })),
 });

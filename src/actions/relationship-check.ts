@@ -22,7 +22,12 @@ const relationshipSchema: z.ZodType<Relationship> = z.union([
     kind: z.literal('not_connected'),
     distance: z.string().nullable(),
     invitation: z
-      .object({ urn: z.string(), state: z.string().nullable(), direction: z.string().nullable(), sharedSecret: z.string().nullable() })
+      .object({
+        urn: z.string(),
+        state: z.string().nullable(),
+        direction: z.string().nullable(),
+        sharedSecret: z.string().nullable(),
+      })
       .nullable(),
   }),
   z.object({ kind: z.literal('unknown'), reason: z.string() }),
@@ -41,9 +46,13 @@ export async function forgetRelationship(ctx: ActionContext, tail: string): Prom
 
 export const RELATIONSHIP = 'relationship';
 
-export async function fetchRelationship(ctx: ActionContext, tail: string): Promise<{ ok: true; rel: Relationship } | { ok: false; outcome: Outcome }> {
+export async function fetchRelationship(
+  ctx: ActionContext,
+  tail: string,
+): Promise<{ ok: true; rel: Relationship } | { ok: false; outcome: Outcome }> {
   const verdict = await ctx.linkedin.call({ method: 'GET', path: relationshipPath(tail) });
-  if (verdict.kind !== 'ok') return { ok: false, outcome: failureOutcome(verdict, `relationship with ${tail}`, RELATIONSHIP) };
+  if (verdict.kind !== 'ok')
+    return { ok: false, outcome: failureOutcome(verdict, `relationship with ${tail}`, RELATIONSHIP) };
   const rel = parseRelationshipResponse(verdict.json);
   await rememberRelationship(ctx, tail, rel);
   return { ok: true, rel };

@@ -25,7 +25,8 @@ export function companyLookupPath(slug: string): string {
 export function parseCompanyLookup(json: unknown): { id: string; following: boolean | null } | null | undefined {
   if (!dataOf(json)) return undefined;
   const [urn] = elementUrns(json);
-  if (!urn) return Array.isArray(dataOf(json)?.['*elements']) || Array.isArray(dataOf(json)?.elements) ? null : undefined;
+  if (!urn)
+    return Array.isArray(dataOf(json)?.['*elements']) || Array.isArray(dataOf(json)?.elements) ? null : undefined;
   const id = /^urn:li:(?:fs_normalized_company|fsd_company|company):(\d+)$/.exec(urn)?.[1];
   if (!id) return undefined;
   const company = entityByUrn(json, urn);
@@ -34,21 +35,38 @@ export function parseCompanyLookup(json: unknown): { id: string; following: bool
   return { id, following };
 }
 
-async function lookupCompany(ctx: ActionContext, slug: string): Promise<{ ok: true; id: string; following: boolean | null } | { ok: false; outcome: Outcome }> {
+async function lookupCompany(
+  ctx: ActionContext,
+  slug: string,
+): Promise<{ ok: true; id: string; following: boolean | null } | { ok: false; outcome: Outcome }> {
   const what = `company "${slug}"`;
   const result = await runVariants(ctx, COMPANY_LOOKUP, [
-    { name: 'WebFullCompanyMain-12', attempt: () => callAttempt(() => ctx.linkedin.call({ method: 'GET', path: companyLookupPath(slug) }), { notFoundIsAnswer: true }) },
+    {
+      name: 'WebFullCompanyMain-12',
+      attempt: () =>
+        callAttempt(() => ctx.linkedin.call({ method: 'GET', path: companyLookupPath(slug) }), {
+          notFoundIsAnswer: true,
+        }),
+    },
   ]);
   if (result.kind === 'exhausted') return { ok: false, outcome: exhaustedOutcome(COMPANY_LOOKUP, result, what) };
   const verdict = result.value;
   if (verdict.kind !== 'ok') return { ok: false, outcome: failureOutcome(verdict, what, COMPANY_LOOKUP) };
   const found = parseCompanyLookup(verdict.json);
-  if (found === null) return { ok: false, outcome: { status: 'failed', code: 'not_found', message: `${what}: not found on LinkedIn`, output: {} } };
-  if (found === undefined) return { ok: false, outcome: unreadableOutcome(COMPANY_LOOKUP, verdict.status, 'no company element') };
+  if (found === null)
+    return {
+      ok: false,
+      outcome: { status: 'failed', code: 'not_found', message: `${what}: not found on LinkedIn`, output: {} },
+    };
+  if (found === undefined)
+    return { ok: false, outcome: unreadableOutcome(COMPANY_LOOKUP, verdict.status, 'no company element') };
   return { ok: true, ...found };
 }
 
-export async function resolveCompany(ref: CompanyRef, ctx: ActionContext): Promise<{ ok: true; id: string } | { ok: false; outcome: Outcome }> {
+export async function resolveCompany(
+  ref: CompanyRef,
+  ctx: ActionContext,
+): Promise<{ ok: true; id: string } | { ok: false; outcome: Outcome }> {
   if (ref.kind === 'id') return { ok: true, id: ref.id };
   const cacheKey = `company:slug:${ref.slug.toLowerCase()}`;
   const cached = await ctx.cache.get(cacheKey, (v) => z.string().safeParse(v).data);

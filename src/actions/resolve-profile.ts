@@ -43,15 +43,23 @@ export async function lookupProfile(
     PROFILE_LOOKUP,
     PROFILE_DECORATIONS.map((decoration) => ({
       name: decoration.slice(decoration.lastIndexOf('.') + 1),
-      attempt: () => callAttempt(() => ctx.linkedin.call({ method: 'GET', path: profileLookupPath(encodedIdentity, decoration) }), { notFoundIsAnswer: true }),
+      attempt: () =>
+        callAttempt(() => ctx.linkedin.call({ method: 'GET', path: profileLookupPath(encodedIdentity, decoration) }), {
+          notFoundIsAnswer: true,
+        }),
     })),
   );
   if (result.kind === 'exhausted') return { ok: false, outcome: exhaustedOutcome(PROFILE_LOOKUP, result, what) };
   const verdict = result.value;
   if (verdict.kind !== 'ok') return { ok: false, outcome: failureOutcome(verdict, what, PROFILE_LOOKUP) };
   const lookup = parseProfileLookup(verdict.json);
-  if (lookup === null) return { ok: false, outcome: { status: 'failed', code: 'not_found', message: `${what}: not found on LinkedIn`, output: {} } };
-  if (lookup === undefined) return { ok: false, outcome: unreadableOutcome(PROFILE_LOOKUP, verdict.status, 'no fsd_profile element') };
+  if (lookup === null)
+    return {
+      ok: false,
+      outcome: { status: 'failed', code: 'not_found', message: `${what}: not found on LinkedIn`, output: {} },
+    };
+  if (lookup === undefined)
+    return { ok: false, outcome: unreadableOutcome(PROFILE_LOOKUP, verdict.status, 'no fsd_profile element') };
   return { ok: true, lookup };
 }
 
@@ -64,7 +72,9 @@ export async function resolveProfile(
   const what = `profile ${profileLabel(ref)}`;
   if (ref.kind === 'profile') {
     const found = await lookupProfile(ctx, ref.tail, what);
-    return found.ok ? { ok: true, profile: { urn: found.lookup.urn, tail: found.lookup.tail, lookup: found.lookup } } : found;
+    return found.ok
+      ? { ok: true, profile: { urn: found.lookup.urn, tail: found.lookup.tail, lookup: found.lookup } }
+      : found;
   }
   const { cacheKey, encoded } = identityOf(ref);
   if (!opts.fresh) {
@@ -78,7 +88,10 @@ export async function resolveProfile(
 }
 
 /** The lookup with what SDUI payloads need (member id, names, slug): the one from this run, or a fresh one (metered). */
-export async function detailedProfile(profile: ResolvedProfile, ctx: ActionContext): Promise<{ ok: true; lookup: ProfileLookup } | { ok: false; outcome: Outcome }> {
+export async function detailedProfile(
+  profile: ResolvedProfile,
+  ctx: ActionContext,
+): Promise<{ ok: true; lookup: ProfileLookup } | { ok: false; outcome: Outcome }> {
   if (profile.lookup) return { ok: true, lookup: profile.lookup };
   const found = await lookupProfile(ctx, profile.tail, `profile ${profile.tail}`);
   if (found.ok) profile.lookup = found.lookup;

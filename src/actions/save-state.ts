@@ -31,7 +31,12 @@ export function saveSduiAction(activityId: string, saved: boolean): SduiAction {
   return {
     id: 'com.linkedin.sdui.update.saveState',
     screenId: 'com.linkedin.sdui.flagshipnav.feed.MainFeed',
-    payload: { isSaved: saved, saveObjectUrn: { saveEntityUrnFeedUpdateUrn: { feedUpdateUrn: { updateUrnActivityUrn: { activityUrn: { activityId } } } } } },
+    payload: {
+      isSaved: saved,
+      saveObjectUrn: {
+        saveEntityUrnFeedUpdateUrn: { feedUpdateUrn: { updateUrnActivityUrn: { activityUrn: { activityId } } } },
+      },
+    },
   };
 }
 
@@ -45,18 +50,27 @@ function saveAction(type: 'save' | 'unsave', saved: boolean) {
       const { threadUrn, kind, id } = p.post;
       const intent = { threadUrn, saved };
       const result = await runVariants<Verdict>(ctx, SAVE, [
-        { name: 'voyager', attempt: () => callAttempt(() => ctx.mutate({ method: 'POST', path: saveStatePath(threadUrn), body: saveStateBody(saved) }, intent)) },
+        {
+          name: 'voyager',
+          attempt: () =>
+            callAttempt(() =>
+              ctx.mutate({ method: 'POST', path: saveStatePath(threadUrn), body: saveStateBody(saved) }, intent),
+            ),
+        },
         {
           name: 'sdui',
           attempt: () =>
-            kind === 'activity' ? callAttempt(() => ctx.mutate({ api: 'sdui', action: saveSduiAction(id, saved) }, intent)) : Promise.resolve(notApplicable('the server action takes an activity id')),
+            kind === 'activity'
+              ? callAttempt(() => ctx.mutate({ api: 'sdui', action: saveSduiAction(id, saved) }, intent))
+              : Promise.resolve(notApplicable('the server action takes an activity id')),
         },
       ]);
       if (result.kind === 'exhausted') return exhaustedOutcome(SAVE, result, `${type} ${threadUrn}`);
       if (result.value.kind !== 'ok') return failureOutcome(result.value, `${type} ${threadUrn}`, SAVE);
       return succeeded(saved ? 'post saved' : 'post unsaved', { saved });
     },
-    reconcile: () => Promise.resolve({ kind: 'resend', reason: 'no read-back exists; setting the same state again is safe' }),
+    reconcile: () =>
+      Promise.resolve({ kind: 'resend', reason: 'no read-back exists; setting the same state again is safe' }),
   });
 }
 

@@ -82,14 +82,42 @@ export function parseReshare(json: unknown): string | undefined {
 }
 
 /** The variants that fit this post and commentary (an empty list: no known request can do it). */
-function variantsFor(post: PostRef, commentary: string, mutate: (call: LinkedInCall) => Promise<Verdict>): Variant<Verdict>[] {
+function variantsFor(
+  post: PostRef,
+  commentary: string,
+  mutate: (call: LinkedInCall) => Promise<Verdict>,
+): Variant<Verdict>[] {
   if (commentary) {
     return post.kind === 'share'
-      ? [{ name: 'reshare', attempt: () => callAttempt(() => mutate({ method: 'POST', path: graphqlPath(RESHARE_QUERY_ID), body: reshareBody(post.threadUrn, commentary) })) }]
+      ? [
+          {
+            name: 'reshare',
+            attempt: () =>
+              callAttempt(() =>
+                mutate({
+                  method: 'POST',
+                  path: graphqlPath(RESHARE_QUERY_ID),
+                  body: reshareBody(post.threadUrn, commentary),
+                }),
+              ),
+          },
+        ]
       : [];
   }
-  if (post.kind === 'share') return [{ name: 'graphql', attempt: () => callAttempt(() => mutate({ method: 'POST', path: graphqlPath(REPOST_QUERY_ID), body: repostBody(post.threadUrn) })) }];
-  if (post.kind === 'activity') return [{ name: 'sdui', attempt: () => callAttempt(() => mutate({ api: 'sdui', action: instantRepostAction(post.id) })) }];
+  if (post.kind === 'share')
+    return [
+      {
+        name: 'graphql',
+        attempt: () =>
+          callAttempt(() =>
+            mutate({ method: 'POST', path: graphqlPath(REPOST_QUERY_ID), body: repostBody(post.threadUrn) }),
+          ),
+      },
+    ];
+  if (post.kind === 'activity')
+    return [
+      { name: 'sdui', attempt: () => callAttempt(() => mutate({ api: 'sdui', action: instantRepostAction(post.id) })) },
+    ];
   return [];
 }
 
@@ -102,16 +130,27 @@ export const share = defineAction({
     const { threadUrn } = p.post;
     const variants = variantsFor(p.post, p.commentary, (call) => ctx.mutate(call, { threadUrn }));
     if (variants.length === 0) {
-      const why = p.commentary ? 'a repost with commentary needs the post as urn:li:share:<id>' : `a ${p.post.kind} post cannot be reposted by any known request; give its urn:li:share or urn:li:activity`;
+      const why = p.commentary
+        ? 'a repost with commentary needs the post as urn:li:share:<id>'
+        : `a ${p.post.kind} post cannot be reposted by any known request; give its urn:li:share or urn:li:activity`;
       return { status: 'failed', code: 'linkedin_error', message: `share ${threadUrn}: ${why}`, output: {} };
     }
     const result = await runVariants(ctx, p.commentary ? `${SHARE} with commentary` : SHARE, variants);
     if (result.kind === 'exhausted') return exhaustedOutcome(SHARE, result, `share ${threadUrn}`);
     const verdict = result.value;
     if (verdict.kind !== 'ok') return failureOutcome(verdict, `share ${threadUrn}`, SHARE);
-    if (result.variant === 'sdui') return succeeded('reposted (LinkedIn accepted; a server action confirms nothing and no read-back exists)', { shareUrn: null, confirmed: false });
+    if (result.variant === 'sdui')
+      return succeeded('reposted (LinkedIn accepted; a server action confirms nothing and no read-back exists)', {
+        shareUrn: null,
+        confirmed: false,
+      });
     const shareUrn = result.variant === 'reshare' ? parseReshare(verdict.json) : parseRepost(verdict.json);
-    if (!shareUrn) return unreadableOutcome(SHARE, verdict.status, 'no resourceKey in the GraphQL answer; the repost may exist: not sent again');
+    if (!shareUrn)
+      return unreadableOutcome(
+        SHARE,
+        verdict.status,
+        'no resourceKey in the GraphQL answer; the repost may exist: not sent again',
+      );
     return succeeded('reposted', { shareUrn });
   },
 });

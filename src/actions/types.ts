@@ -106,7 +106,12 @@ export function exhaustedOutcome(endpoint: string, exhausted: Exhausted, what: s
   const statuses = exhausted.tried.map((t) => t.status);
   const reason = exhausted.tried.map((t) => `${t.name}: ${t.reason}`).join('; ');
   if (statuses.length > 0 && statuses.every((s) => s === 404)) {
-    return { status: 'failed', code: 'not_found', message: `${what}: not found on LinkedIn (${reason})`, output: { httpStatus: 404 } };
+    return {
+      status: 'failed',
+      code: 'not_found',
+      message: `${what}: not found on LinkedIn (${reason})`,
+      output: { httpStatus: 404 },
+    };
   }
   return drifted(endpoint, reason, statuses.at(-1) ?? null, statuses.includes(410));
 }
@@ -118,7 +123,13 @@ export function exhaustedOutcome(endpoint: string, exhausted: Exhausted, what: s
 export function failureOutcome(verdict: Exclude<Verdict, { kind: 'ok' }>, what: string, endpoint: string): Outcome {
   switch (verdict.kind) {
     case 'next_variant':
-      if (verdict.status === 404) return { status: 'failed', code: 'not_found', message: `${what}: not found on LinkedIn`, output: { httpStatus: 404 } };
+      if (verdict.status === 404)
+        return {
+          status: 'failed',
+          code: 'not_found',
+          message: `${what}: not found on LinkedIn`,
+          output: { httpStatus: 404 },
+        };
       return drifted(endpoint, verdict.reason, verdict.status);
     case 'gone':
       return drifted(endpoint, 'HTTP 410 (endpoint retired)', verdict.status, true);
@@ -132,16 +143,31 @@ export function failureOutcome(verdict: Exclude<Verdict, { kind: 'ok' }>, what: 
         output: { httpStatus: verdict.status },
       };
     case 'network_error':
-      return { status: 'failed', code: 'linkedin_error', message: `${what}: no answer from LinkedIn (${verdict.reason})`, output: { httpStatus: null } };
+      return {
+        status: 'failed',
+        code: 'linkedin_error',
+        message: `${what}: no answer from LinkedIn (${verdict.reason})`,
+        output: { httpStatus: null },
+      };
     case 'refused':
-      return { status: 'failed', code: 'linkedin_error', message: `${what}: LinkedIn refused (${verdict.detail})`, output: { httpStatus: verdict.status } };
+      return {
+        status: 'failed',
+        code: 'linkedin_error',
+        message: `${what}: LinkedIn refused (${verdict.detail})`,
+        output: { httpStatus: verdict.status },
+      };
     case 'challenge':
     case 'session_expired':
     case 'rate_limited':
     case 'unauthorized':
     case 'csrf':
     case 'server_error':
-      return { status: 'failed', code: 'linkedin_error', message: `${what}: LinkedIn answered HTTP ${verdict.status}`, output: { httpStatus: verdict.status } };
+      return {
+        status: 'failed',
+        code: 'linkedin_error',
+        message: `${what}: LinkedIn answered HTTP ${verdict.status}`,
+        output: { httpStatus: verdict.status },
+      };
   }
 }
 
@@ -172,7 +198,11 @@ export function defineAction<P>(definition: ActionDefinition<P>): RegisteredActi
         action: {
           summary: definition.summarize(params),
           run: (ctx) => definition.execute(params, ctx),
-          reconcile: definition.reconcile && ((intent, ctx) => definition.reconcile?.(params, intent, ctx) ?? Promise.resolve({ kind: 'unknown', reason: 'no read-back' })),
+          reconcile:
+            definition.reconcile &&
+            ((intent, ctx) =>
+              definition.reconcile?.(params, intent, ctx) ??
+              Promise.resolve({ kind: 'unknown', reason: 'no read-back' })),
         },
       };
     },

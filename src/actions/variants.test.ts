@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { nextVariantOf, tryVariants, variantOrder, type Remembered, type Variant, type VariantMemory } from './variants';
+import {
+  nextVariantOf,
+  tryVariants,
+  variantOrder,
+  type Remembered,
+  type Variant,
+  type VariantMemory,
+} from './variants';
 
 const DAY = 86_400_000;
 
@@ -14,8 +21,14 @@ function memory(initial?: Remembered): VariantMemory & { stored: Remembered | un
   return m;
 }
 
-const answering = (name: string, log: string[], value = name): Variant<string> => ({ name, attempt: async () => (log.push(name), { kind: 'answered', value }) });
-const notServed = (name: string, log: string[], status = 404): Variant<string> => ({ name, attempt: async () => (log.push(name), { kind: 'next', status, reason: `HTTP ${status}` }) });
+const answering = (name: string, log: string[], value = name): Variant<string> => ({
+  name,
+  attempt: async () => (log.push(name), { kind: 'answered', value }),
+});
+const notServed = (name: string, log: string[], status = 404): Variant<string> => ({
+  name,
+  attempt: async () => (log.push(name), { kind: 'next', status, reason: `HTTP ${status}` }),
+});
 
 describe('variantOrder', () => {
   it('listed order without memory; the remembered one first while fresh; the preferred again after the window', () => {
@@ -30,14 +43,26 @@ describe('tryVariants', () => {
   it('moves on only past "not served", and remembers who answered', async () => {
     const log: string[] = [];
     const mem = memory();
-    const result = await tryVariants('f', [notServed('a', log), notServed('b', log, 405), answering('c', log), answering('d', log)], mem, 0, DAY);
+    const result = await tryVariants(
+      'f',
+      [notServed('a', log), notServed('b', log, 405), answering('c', log), answering('d', log)],
+      mem,
+      0,
+      DAY,
+    );
     expect(result).toEqual({ kind: 'answered', value: 'c', variant: 'c' });
     expect(log).toEqual(['a', 'b', 'c']);
     expect(mem.stored?.name).toBe('c');
   });
   it('starts with the remembered variant next time, and falls back through the rest if it stops answering', async () => {
     const log: string[] = [];
-    const result = await tryVariants('f', [answering('a', log), notServed('b', log)], memory({ name: 'b', at: 0 }), 1, DAY);
+    const result = await tryVariants(
+      'f',
+      [answering('a', log), notServed('b', log)],
+      memory({ name: 'b', at: 0 }),
+      1,
+      DAY,
+    );
     expect(log).toEqual(['b', 'a']);
     expect(result).toMatchObject({ kind: 'answered', variant: 'a' });
   });
@@ -49,10 +74,20 @@ describe('tryVariants', () => {
   });
   it('reports every variant tried when none answers', async () => {
     const result = await tryVariants('f', [notServed('a', []), notServed('b', [], 410)], memory(), 0, DAY);
-    expect(result).toEqual({ kind: 'exhausted', tried: [{ name: 'a', status: 404, reason: 'HTTP 404' }, { name: 'b', status: 410, reason: 'HTTP 410' }] });
+    expect(result).toEqual({
+      kind: 'exhausted',
+      tried: [
+        { name: 'a', status: 404, reason: 'HTTP 404' },
+        { name: 'b', status: 410, reason: 'HTTP 410' },
+      ],
+    });
   });
   it('nextVariantOf: next_variant and gone move on; business answers do not', () => {
-    expect(nextVariantOf({ kind: 'next_variant', status: 400, reason: 'r' })).toEqual({ kind: 'next', status: 400, reason: 'r' });
+    expect(nextVariantOf({ kind: 'next_variant', status: 400, reason: 'r' })).toEqual({
+      kind: 'next',
+      status: 400,
+      reason: 'r',
+    });
     expect(nextVariantOf({ kind: 'gone', status: 410 })).toMatchObject({ kind: 'next', status: 410 });
     expect(nextVariantOf({ kind: 'refused', status: 400, code: 'CANT_RESEND_YET', detail: '' })).toBeNull();
     expect(nextVariantOf({ kind: 'server_error', status: 500 })).toBeNull();

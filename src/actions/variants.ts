@@ -21,7 +21,12 @@ export interface Remembered {
 }
 
 /** The order to try variants in: the remembered one first while it is fresh, then the rest as listed. Pure. */
-export function variantOrder(names: readonly string[], remembered: Remembered | undefined, now: number, retryPreferredMs: number): string[] {
+export function variantOrder(
+  names: readonly string[],
+  remembered: Remembered | undefined,
+  now: number,
+  retryPreferredMs: number,
+): string[] {
   if (!remembered || !names.includes(remembered.name) || now - remembered.at >= retryPreferredMs) return [...names];
   return [remembered.name, ...names.filter((n) => n !== remembered.name)];
 }
@@ -50,10 +55,17 @@ export interface Settled {
 }
 export const settled = (outcome: Outcome): Attempt<Settled> => answered({ kind: 'settled', outcome });
 
-export const notApplicable = (reason: string): Attempt<never> => ({ kind: 'next', status: 0, reason: `not applicable: ${reason}` });
+export const notApplicable = (reason: string): Attempt<never> => ({
+  kind: 'next',
+  status: 0,
+  reason: `not applicable: ${reason}`,
+});
 
 /** The usual variant body: one call; "not served" answers move on, anything else is the answer. */
-export async function callAttempt(send: () => Promise<Verdict>, opts: { notFoundIsAnswer?: boolean } = {}): Promise<Attempt<Verdict>> {
+export async function callAttempt(
+  send: () => Promise<Verdict>,
+  opts: { notFoundIsAnswer?: boolean } = {},
+): Promise<Attempt<Verdict>> {
   const verdict = await send();
   if (opts.notFoundIsAnswer && verdict.kind === 'next_variant' && verdict.status === 404) return answered(verdict);
   return nextVariantOf(verdict) ?? answered(verdict);
@@ -94,6 +106,10 @@ export async function tryVariants<T>(
 }
 
 /** tryVariants with the context's memory and clock (the retry window follows the build's time scale). */
-export function runVariants<T>(ctx: Pick<ActionContext, 'variants' | 'now'>, family: string, variants: readonly Variant<T>[]) {
+export function runVariants<T>(
+  ctx: Pick<ActionContext, 'variants' | 'now'>,
+  family: string,
+  variants: readonly Variant<T>[],
+) {
   return tryVariants(family, variants, ctx.variants, ctx.now(), scaled(RETRY_PREFERRED_MS));
 }

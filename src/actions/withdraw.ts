@@ -22,12 +22,27 @@ import { withdrawParams } from '../../contract/params';
 import type { Verdict } from '../voyager/classify';
 import { invitationPending, sentPendingInvitation } from '../voyager/relationship';
 import type { SduiAction } from '../voyager/sdui';
-import { parseSentInvitations, sentInvitationsPath, SENT_MAX_PAGES, SENT_PAGE_SIZE, type SentInvitation } from '../voyager/sent-invitations';
+import {
+  parseSentInvitations,
+  sentInvitationsPath,
+  SENT_MAX_PAGES,
+  SENT_PAGE_SIZE,
+  type SentInvitation,
+} from '../voyager/sent-invitations';
 import { invitationCacheKey } from './connect';
 import { profileLabel } from './labels';
 import { fetchRelationship, forgetRelationship, relationshipTo } from './relationship-check';
 import { detailedProfile, resolveProfile, type ResolvedProfile } from './resolve-profile';
-import { defineAction, exhaustedOutcome, failureOutcome, succeeded, unreadableOutcome, type ActionContext, type Outcome, type Reconciliation } from './types';
+import {
+  defineAction,
+  exhaustedOutcome,
+  failureOutcome,
+  succeeded,
+  unreadableOutcome,
+  type ActionContext,
+  type Outcome,
+  type Reconciliation,
+} from './types';
 import { callAttempt, notApplicable, runVariants, settled, type Settled } from './variants';
 
 export const WITHDRAW = 'withdraw';
@@ -43,9 +58,18 @@ export function withdrawCall(invitationUrn: string) {
   };
 }
 
-export function withdrawSduiAction(args: { invitationId: string; tail: string; slug: string; firstName: string; lastName: string }): SduiAction {
+export function withdrawSduiAction(args: {
+  invitationId: string;
+  tail: string;
+  slug: string;
+  firstName: string;
+  lastName: string;
+}): SduiAction {
   const firstFiveInviteCount = { key: 'guidedFlowNumSentInvites', namespace: '' };
-  const guidedFlowUrlandProfileList = { key: 'guidedFlowUrlAndPictureList', namespace: 'guidedFlowUrlAndPictureListNameSpace' };
+  const guidedFlowUrlandProfileList = {
+    key: 'guidedFlowUrlAndPictureList',
+    namespace: 'guidedFlowUrlAndPictureListNameSpace',
+  };
   return {
     id: 'com.linkedin.sdui.requests.mynetwork.addaWithdrawInvitation',
     screenId: 'com.linkedin.sdui.flagshipnav.mynetwork.invitations.WithdrawConfirmationDialog',
@@ -75,16 +99,23 @@ export function legacyWithdrawCall(invitationId: string, sharedSecret: string) {
 }
 
 export function deleteWithdrawCall(invitationUrn: string) {
-  return { method: 'DELETE' as const, path: `/voyagerRelationshipsDashMemberRelationships/${encodeURIComponent(invitationUrn)}` };
+  return {
+    method: 'DELETE' as const,
+    path: `/voyagerRelationshipsDashMemberRelationships/${encodeURIComponent(invitationUrn)}`,
+  };
 }
 
 /** Pages the sent list until `stop` says so or a page is short (paging.total reads 0: never trusted). */
-async function scanSentList(ctx: ActionContext, stop: (page: SentInvitation[]) => boolean): Promise<{ ok: true } | { ok: false; outcome: Outcome }> {
+async function scanSentList(
+  ctx: ActionContext,
+  stop: (page: SentInvitation[]) => boolean,
+): Promise<{ ok: true } | { ok: false; outcome: Outcome }> {
   for (let page = 0; page < SENT_MAX_PAGES; page++) {
     const verdict = await ctx.linkedin.call({ method: 'GET', path: sentInvitationsPath(page * SENT_PAGE_SIZE) });
     if (verdict.kind !== 'ok') return { ok: false, outcome: failureOutcome(verdict, 'sent invitations', SENT_LIST) };
     const rows = parseSentInvitations(verdict.json);
-    if (rows === undefined) return { ok: false, outcome: unreadableOutcome(SENT_LIST, verdict.status, 'no invitation collection') };
+    if (rows === undefined)
+      return { ok: false, outcome: unreadableOutcome(SENT_LIST, verdict.status, 'no invitation collection') };
     if (stop(rows) || rows.length < SENT_PAGE_SIZE) return { ok: true };
   }
   return { ok: true };
@@ -104,7 +135,13 @@ async function completeFromSentList(ctx: ActionContext, target: Target): Promise
   let row: SentInvitation | undefined;
   const scanned = await scanSentList(ctx, (rows) => (row = rows.find((r) => r.id === target.id)) !== undefined);
   if (!scanned.ok) return scanned.outcome;
-  if (!row) return { status: 'failed', code: 'not_found', message: `invitation ${target.urn} is not among the pending invitations you sent`, output: { invitationUrn: target.urn } };
+  if (!row)
+    return {
+      status: 'failed',
+      code: 'not_found',
+      message: `invitation ${target.urn} is not among the pending invitations you sent`,
+      output: { invitationUrn: target.urn },
+    };
   target.tail ??= row.inviteeTail;
   target.sharedSecret ??= row.sharedSecret;
   return null;
@@ -113,7 +150,10 @@ async function completeFromSentList(ctx: ActionContext, target: Target): Promise
 async function withdrawInvitation(ctx: ActionContext, target: Target): Promise<Outcome> {
   const intent = { invitationUrn: target.urn, tail: target.tail };
   const result = await runVariants<Verdict | Settled>(ctx, WITHDRAW, [
-    { name: 'voyager', attempt: () => callAttempt(() => ctx.mutate(withdrawCall(target.urn), { ...intent, variant: 'voyager' })) },
+    {
+      name: 'voyager',
+      attempt: () => callAttempt(() => ctx.mutate(withdrawCall(target.urn), { ...intent, variant: 'voyager' })),
+    },
     {
       name: 'sdui',
       async attempt() {
@@ -124,8 +164,16 @@ async function withdrawInvitation(ctx: ActionContext, target: Target): Promise<O
         const details = await detailedProfile(target.profile, ctx);
         if (!details.ok) return settled(details.outcome);
         const { publicIdentifier, firstName, lastName } = details.lookup;
-        const action = withdrawSduiAction({ invitationId: target.id, tail: target.tail, slug: publicIdentifier ?? '', firstName: firstName ?? '', lastName: lastName ?? '' });
-        return callAttempt(() => ctx.mutate({ api: 'sdui', action }, { ...intent, tail: target.tail, variant: 'sdui' }));
+        const action = withdrawSduiAction({
+          invitationId: target.id,
+          tail: target.tail,
+          slug: publicIdentifier ?? '',
+          firstName: firstName ?? '',
+          lastName: lastName ?? '',
+        });
+        return callAttempt(() =>
+          ctx.mutate({ api: 'sdui', action }, { ...intent, tail: target.tail, variant: 'sdui' }),
+        );
       },
     },
     {
@@ -135,10 +183,19 @@ async function withdrawInvitation(ctx: ActionContext, target: Target): Promise<O
         if (missing) return settled(missing);
         if (target.sharedSecret === null) return notApplicable('no shared secret');
         const secret = target.sharedSecret;
-        return callAttempt(() => ctx.mutate(legacyWithdrawCall(target.id, secret), { ...intent, tail: target.tail, variant: 'legacy' }));
+        return callAttempt(() =>
+          ctx.mutate(legacyWithdrawCall(target.id, secret), { ...intent, tail: target.tail, variant: 'legacy' }),
+        );
       },
     },
-    { name: 'delete', neverFirst: true, attempt: () => callAttempt(() => ctx.mutate(deleteWithdrawCall(target.urn), { ...intent, tail: target.tail, variant: 'delete' })) },
+    {
+      name: 'delete',
+      neverFirst: true,
+      attempt: () =>
+        callAttempt(() =>
+          ctx.mutate(deleteWithdrawCall(target.urn), { ...intent, tail: target.tail, variant: 'delete' }),
+        ),
+    },
   ]);
   if (target.tail) {
     await ctx.cache.delete(invitationCacheKey(target.tail));
@@ -160,42 +217,80 @@ async function withdrawInvitation(ctx: ActionContext, target: Target): Promise<O
 }
 
 /** Our pending invitation to this person: cache, relationship (SENT + PENDING only), then the sent list. */
-async function findInvitation(profile: ResolvedProfile, ctx: ActionContext): Promise<{ ok: true; target: Target | null } | { ok: false; outcome: Outcome }> {
+async function findInvitation(
+  profile: ResolvedProfile,
+  ctx: ActionContext,
+): Promise<{ ok: true; target: Target | null } | { ok: false; outcome: Outcome }> {
   const rel = await relationshipTo(profile, ctx, { fresh: true });
   if (!rel.ok) return rel;
   const pending = sentPendingInvitation(rel.rel);
-  if (pending) return { ok: true, target: { urn: pending.urn, id: invitationIdOf(pending.urn), tail: profile.tail, sharedSecret: pending.sharedSecret, profile } };
+  if (pending)
+    return {
+      ok: true,
+      target: {
+        urn: pending.urn,
+        id: invitationIdOf(pending.urn),
+        tail: profile.tail,
+        sharedSecret: pending.sharedSecret,
+        profile,
+      },
+    };
   // Only a relationship that says "no invitation of ours" may skip the list; unknown ones must look.
   if (invitationPending(rel.rel) === false) return { ok: true, target: null };
   let row: SentInvitation | undefined;
-  const scanned = await scanSentList(ctx, (rows) => (row = rows.find((r) => r.inviteeTail === profile.tail)) !== undefined);
+  const scanned = await scanSentList(
+    ctx,
+    (rows) => (row = rows.find((r) => r.inviteeTail === profile.tail)) !== undefined,
+  );
   if (!scanned.ok) return scanned;
-  return { ok: true, target: row ? { urn: row.urn, id: row.id, tail: profile.tail, sharedSecret: row.sharedSecret, profile } : null };
+  return {
+    ok: true,
+    target: row ? { urn: row.urn, id: row.id, tail: profile.tail, sharedSecret: row.sharedSecret, profile } : null,
+  };
 }
 
 export const withdraw = defineAction({
   type: 'withdraw',
   bucket: 'withdrawals',
   params: withdrawParams,
-  summarize: (p) => (p.invitationUrn ? `invitation=${p.invitationUrn.urn}` : p.profile ? `profile=${profileLabel(p.profile)}` : ''),
+  summarize: (p) =>
+    p.invitationUrn ? `invitation=${p.invitationUrn.urn}` : p.profile ? `profile=${profileLabel(p.profile)}` : '',
   async execute(p, ctx) {
     if (p.invitationUrn) {
       const { urn, id } = p.invitationUrn;
       return withdrawInvitation(ctx, { urn, id, tail: null, sharedSecret: null, profile: null });
     }
-    if (!p.profile) return { status: 'refused', code: 'invalid_action', message: 'params: exactly one of invitationUrn or profile is required', output: {} };
+    if (!p.profile)
+      return {
+        status: 'refused',
+        code: 'invalid_action',
+        message: 'params: exactly one of invitationUrn or profile is required',
+        output: {},
+      };
     const resolved = await resolveProfile(p.profile, ctx);
     if (!resolved.ok) return resolved.outcome;
     const { tail } = resolved.profile;
     // Warm path: the invitation we sent earlier is remembered; one request.
     const cached = await ctx.cache.get(invitationCacheKey(tail), (v) => z.string().safeParse(v).data);
     if (cached && !resolved.profile.lookup) {
-      const outcome = await withdrawInvitation(ctx, { urn: cached, id: invitationIdOf(cached), tail, sharedSecret: null, profile: resolved.profile });
+      const outcome = await withdrawInvitation(ctx, {
+        urn: cached,
+        id: invitationIdOf(cached),
+        tail,
+        sharedSecret: null,
+        profile: resolved.profile,
+      });
       if (outcome.code !== 'not_found') return outcome;
     }
     const found = await findInvitation(resolved.profile, ctx);
     if (!found.ok) return found.outcome;
-    if (!found.target) return { status: 'failed', code: 'not_found', message: `no pending invitation sent to ${profileLabel(p.profile)}`, output: {} };
+    if (!found.target)
+      return {
+        status: 'failed',
+        code: 'not_found',
+        message: `no pending invitation sent to ${profileLabel(p.profile)}`,
+        output: {},
+      };
     return withdrawInvitation(ctx, found.target);
   },
   async reconcile(_p, intent, ctx): Promise<Reconciliation> {
@@ -206,7 +301,8 @@ export const withdraw = defineAction({
       const rel = await fetchRelationship(ctx, tail);
       if (!rel.ok) return { kind: 'unknown', reason: rel.outcome.message };
       const pending = invitationPending(rel.rel);
-      if (pending === 'unknown') return { kind: 'unknown', reason: 'the relationship does not say whether our invitation is pending' };
+      if (pending === 'unknown')
+        return { kind: 'unknown', reason: 'the relationship does not say whether our invitation is pending' };
       return pending ? { kind: 'not_done' } : done;
     }
     const id = invitationIdOf(invitationUrn);

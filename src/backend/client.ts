@@ -67,7 +67,11 @@ export function createBackendClient(config: BackendClientConfig): BackendClient 
     }
     if (!response.ok) {
       const text = await response.text().catch(() => '');
-      return { kind: 'bad', status: response.status, error: `backend answered ${response.status}: ${text.slice(0, 200)}` };
+      return {
+        kind: 'bad',
+        status: response.status,
+        error: `backend answered ${response.status}: ${text.slice(0, 200)}`,
+      };
     }
     if (!schema) return { kind: 'ok', data: null };
     let json: unknown;
@@ -78,7 +82,11 @@ export function createBackendClient(config: BackendClientConfig): BackendClient 
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      return { kind: 'bad', status: response.status, error: `unexpected backend answer: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+      return {
+        kind: 'bad',
+        status: response.status,
+        error: `unexpected backend answer: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+      };
     }
     return { kind: 'ok', data: parsed.data };
   }

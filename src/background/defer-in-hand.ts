@@ -23,7 +23,14 @@ export async function deferJobsInHand(
       job,
       { status: 'deferred', code, message: why, output: {}, retryAt },
       { now, viewer: null },
-      { startedAt: now(), summary: '(not started)', bucket: definition?.bucket ?? 'none', httpStatus: null, mutated: false, linkedinRequests: 0 },
+      {
+        startedAt: now(),
+        summary: '(not started)',
+        bucket: definition?.bucket ?? 'none',
+        httpStatus: null,
+        mutated: false,
+        linkedinRequests: 0,
+      },
     );
   }
 }

@@ -6,7 +6,7 @@
  */
 import { NotSentError, TabLostError } from '../voyager/transport-errors';
 
-export const UNEXPECTED_ERROR_TEXT = 'an unexpected error in the browser (details in the extension\'s console)';
+export const UNEXPECTED_ERROR_TEXT = "an unexpected error in the browser (details in the extension's console)";
 
 export function errorTextForBackend(error: unknown): string {
   if (error instanceof NotSentError || error instanceof TabLostError) return error.message;

@@ -91,7 +91,11 @@ function variantMemoryFor(cache: ActionContext['cache'], now: () => number): Var
   };
 }
 
-function contextFor(env: JobEnvironment, linkedin: ActionContext['linkedin'], mutate: ActionContext['mutate']): ActionContext {
+function contextFor(
+  env: JobEnvironment,
+  linkedin: ActionContext['linkedin'],
+  mutate: ActionContext['mutate'],
+): ActionContext {
   const cache = cacheFor(env.now);
   return { linkedin, cache, variants: variantMemoryFor(cache, env.now), viewer: env.viewer, now: env.now, mutate };
 }
@@ -100,7 +104,6 @@ class LeaseExpired extends Error {}
 
 /** A write left and no answer came back (timeout, cut connection). */
 class AnswerLost extends Error {}
-
 
 function leaseExpiry(job: JobRecord): number {
   return job.action.leaseExpiresAt ? Date.parse(job.action.leaseExpiresAt) : Number.POSITIVE_INFINITY;
@@ -116,21 +119,33 @@ function gate(
   const now = env.now();
   if (!definition) return outcomeOf('unsupported_action', `unsupported action type "${job.action.type}"`);
   if (!prepared || !prepared.ok) return outcomeOf('invalid_action', prepared?.message ?? 'params: invalid');
-  if (now > leaseExpiry(job)) return outcomeOf('lease_expired', `lease expired at ${job.action.leaseExpiresAt} before the action could start`);
+  if (now > leaseExpiry(job))
+    return outcomeOf('lease_expired', `lease expired at ${job.action.leaseExpiresAt} before the action could start`);
   if (env.accountMismatch) {
-    return outcomeOf('account_mismatch', 'the browser is signed in to a different LinkedIn account than the one this executor is bound to');
+    return outcomeOf(
+      'account_mismatch',
+      'the browser is signed in to a different LinkedIn account than the one this executor is bound to',
+    );
   }
   const suspension = env.suspension(definition.type);
   if (suspension) return suspendedOutcome(definition.type, suspension);
   if (env.pause && env.pause.until > now) {
     // "Until you resume" has no date: suggest a later look rather than a year-275760 timestamp.
     const retryAt = isIndefinite(env.pause.until) ? now + scaled(SESSION_RETRY_MS) : env.pause.until;
-    return outcomeOf(env.pause.code, isIndefinite(env.pause.until) ? 'outbound paused by the user' : `outbound paused until ${iso(env.pause.until)}`, { retryAt });
+    return outcomeOf(
+      env.pause.code,
+      isIndefinite(env.pause.until) ? 'outbound paused by the user' : `outbound paused until ${iso(env.pause.until)}`,
+      { retryAt },
+    );
   }
   const at = env.availableAt(definition.type);
   if (at > now) {
     const retryAt = Number.isFinite(at) ? at : null;
-    return outcomeOf('outbound_throttled', `local throttle for ${definition.bucket}: next slot ${retryAt ? iso(retryAt) : 'not in this window'}`, { retryAt });
+    return outcomeOf(
+      'outbound_throttled',
+      `local throttle for ${definition.bucket}: next slot ${retryAt ? iso(retryAt) : 'not in this window'}`,
+      { retryAt },
+    );
   }
   return null;
 }
@@ -138,7 +153,9 @@ function gate(
 function stopOutcome(verdict: StopVerdict, pauseUntil: number): Outcome {
   switch (verdict.kind) {
     case 'challenge':
-      return outcomeOf('challenge', `LinkedIn served a security challenge (${verdict.reason}); outbound paused`, { retryAt: pauseUntil });
+      return outcomeOf('challenge', `LinkedIn served a security challenge (${verdict.reason}); outbound paused`, {
+        retryAt: pauseUntil,
+      });
     case 'session_expired':
       return outcomeOf('session_expired', `LinkedIn session invalid (${verdict.reason})`, { retryAt: null });
     case 'rate_limited':
@@ -204,13 +221,18 @@ export async function executeJob(
       outcome = await prepared.action.run(ctx);
     } catch (error) {
       if (error instanceof LeaseExpired) {
-        outcome = outcomeOf('lease_expired', `lease expired at ${job.action.leaseExpiresAt} before the write could start`);
+        outcome = outcomeOf(
+          'lease_expired',
+          `lease expired at ${job.action.leaseExpiresAt} before the write could start`,
+        );
       } else if (error instanceof LinkedInStop) {
         stop = error.verdict;
         outcome = stopOutcome(error.verdict, stopUntil(error.verdict));
       } else if (!mutated) {
         // Nothing reached LinkedIn (e.g. no usable tab): safe to hand back for later.
-        outcome = outcomeOf('outbound_throttled', `could not reach LinkedIn: ${errorTextForBackend(error)}`, { retryAt: env.now() + scaled(60_000) });
+        outcome = outcomeOf('outbound_throttled', `could not reach LinkedIn: ${errorTextForBackend(error)}`, {
+          retryAt: env.now() + scaled(60_000),
+        });
       } else {
         // The answer was lost (or the tab went away mid-write): the write may have landed, or
         // may still land. Not finished now: reconciled by a read-back once it cannot be in flight.
@@ -221,28 +243,42 @@ export async function executeJob(
     if (outcome && definition) outcome = await withDrift(outcome, definition.type, env);
   }
   await env.recordEffects({ mutated, stop, code: outcome?.code ?? null, pauseUntil: outcome?.retryAt ?? undefined });
-  const result = await finishWithOutcome(current, withRetryTime(outcome ?? outcomeOf('linkedin_error', 'no outcome'), env.now()), env, {
-    startedAt,
-    summary: prepared?.ok ? prepared.action.summary : '(invalid params)',
-    bucket: definition?.bucket ?? 'none',
-    httpStatus: linkedin.stats.lastStatus,
-    mutated,
-    linkedinRequests: linkedin.stats.requests,
-  });
+  const result = await finishWithOutcome(
+    current,
+    withRetryTime(outcome ?? outcomeOf('linkedin_error', 'no outcome'), env.now()),
+    env,
+    {
+      startedAt,
+      summary: prepared?.ok ? prepared.action.summary : '(invalid params)',
+      bucket: definition?.bucket ?? 'none',
+      httpStatus: linkedin.stats.lastStatus,
+      mutated,
+      linkedinRequests: linkedin.stats.requests,
+    },
+  );
   return { result, mutated, stop, linkedinRequests: linkedin.stats.requests };
 }
 
 function suspendedOutcome(type: string, suspension: Suspension): Outcome {
-  return outcomeOf('linkedin_changed', `${type} is suspended: LinkedIn changed ${suspension.endpoint} (${suspension.reason}); checked again at ${iso(suspension.recheckAt)}`, {
-    retryAt: suspension.recheckAt,
-    output: { endpoint: suspension.endpoint },
-  });
+  return outcomeOf(
+    'linkedin_changed',
+    `${type} is suspended: LinkedIn changed ${suspension.endpoint} (${suspension.reason}); checked again at ${iso(suspension.recheckAt)}`,
+    {
+      retryAt: suspension.recheckAt,
+      output: { endpoint: suspension.endpoint },
+    },
+  );
 }
 
 /** Counts drift (or its absence) for the type; an answer that suspends the type is reported linkedin_changed. */
 async function withDrift(outcome: Outcome, type: string, env: JobEnvironment): Promise<Outcome> {
   // Only LinkedIn's own answers say anything about drift: local refusals and stops do not.
-  const linkedinAnswered = outcome.status === 'succeeded' || outcome.code === 'not_found' || outcome.code === 'not_connected' || outcome.code === 'linkedin_error' || outcome.code === 'invitation_limit';
+  const linkedinAnswered =
+    outcome.status === 'succeeded' ||
+    outcome.code === 'not_found' ||
+    outcome.code === 'not_connected' ||
+    outcome.code === 'linkedin_error' ||
+    outcome.code === 'invitation_limit';
   if (!outcome.drift && !linkedinAnswered) return outcome;
   const suspension = await env.recordDrift(type, outcome.drift ?? null);
   return suspension && outcome.drift ? suspendedOutcome(type, suspension) : outcome;
@@ -273,7 +309,9 @@ export async function finishWithOutcome(
 ): Promise<ActionResult> {
   const finishedAt = env.now();
   const output =
-    outcome.code === 'linkedin_error' && !('httpStatus' in outcome.output) ? { ...outcome.output, httpStatus: facts.httpStatus } : outcome.output;
+    outcome.code === 'linkedin_error' && !('httpStatus' in outcome.output)
+      ? { ...outcome.output, httpStatus: facts.httpStatus }
+      : outcome.output;
   const result: ActionResult = {
     idempotencyKey: job.key,
     status: outcome.status,
@@ -325,7 +363,8 @@ export async function resumeRunningJob(
   const wait = await inFlightUntil(job.key, Date.now());
   if (wait !== null) return { result: null, mutated: true, stop: null, linkedinRequests: 0, retryAt: wait };
   // Reading back as another account would answer for the wrong person: wait for the bound one.
-  if (env.accountMismatch) return { result: null, mutated: true, stop: null, linkedinRequests: 0, retryAt: env.now() + scaled(60_000) };
+  if (env.accountMismatch)
+    return { result: null, mutated: true, stop: null, linkedinRequests: 0, retryAt: env.now() + scaled(60_000) };
   const { startedAt, definition, prepared, linkedin } = prepareAttempt(job, env);
   const ctx = contextFor(env, linkedin, () => Promise.reject(new Error('no writes while reconciling')));
   let outcome: Outcome;
@@ -333,16 +372,24 @@ export async function resumeRunningJob(
   // unless the read-back proved it did not.
   let wrote = true;
   try {
-    const check = prepared?.ok && prepared.action.reconcile ? await prepared.action.reconcile(job.intent ?? {}, ctx) : null;
+    const check =
+      prepared?.ok && prepared.action.reconcile ? await prepared.action.reconcile(job.intent ?? {}, ctx) : null;
     wrote = check?.kind !== 'not_done';
     const step = resumeDecision(check, job.attempts);
     if (step.kind === 'rerun') return executeJob(job, env, stopUntil);
-    if (step.kind === 'finish_done' && check?.kind === 'done') outcome = { ...check.outcome, output: { ...check.outcome.output, reconciled: true } };
+    if (step.kind === 'finish_done' && check?.kind === 'done')
+      outcome = { ...check.outcome, output: { ...check.outcome.output, reconciled: true } };
     else {
       const why = step.kind === 'fail' ? step.reason : 'no outcome';
       outcome = wrote
-        ? outcomeOf('linkedin_error', `the write got no answer (the worker stopped or the answer was lost) and its outcome is unknown (${why}); not sent again`)
-        : outcomeOf('linkedin_error', `the write was interrupted and a read-back shows it did not take effect (${why}); not sent again`);
+        ? outcomeOf(
+            'linkedin_error',
+            `the write got no answer (the worker stopped or the answer was lost) and its outcome is unknown (${why}); not sent again`,
+          )
+        : outcomeOf(
+            'linkedin_error',
+            `the write was interrupted and a read-back shows it did not take effect (${why}); not sent again`,
+          );
     }
   } catch (error) {
     if (!(error instanceof LinkedInStop)) throw error;

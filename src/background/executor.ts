@@ -84,8 +84,18 @@ async function heartbeatAfterFailure(deps: ExecutorDeps): Promise<void> {
   }
 }
 
-export function backendFor(settings: Settings & { backendUrl: string; token: string }, executorId: string, version: string): BackendClient {
-  return createBackendClient({ baseUrl: settings.backendUrl, token: settings.token, executorId, version, fetch: (...a) => fetch(...a) });
+export function backendFor(
+  settings: Settings & { backendUrl: string; token: string },
+  executorId: string,
+  version: string,
+): BackendClient {
+  return createBackendClient({
+    baseUrl: settings.backendUrl,
+    token: settings.token,
+    executorId,
+    version,
+    fetch: (...a) => fetch(...a),
+  });
 }
 
 function stopUntilFor(now: number, runtime: Runtime) {
@@ -97,7 +107,12 @@ function stopUntilFor(now: number, runtime: Runtime) {
 }
 
 /** What an attempt changes for every later one: spacing, backoff, pauses, closed buckets. */
-async function recordEffects(effects: AttemptEffects, now: number, stopUntil: (v: StopVerdict) => number, fingerprint: string | null): Promise<void> {
+async function recordEffects(
+  effects: AttemptEffects,
+  now: number,
+  stopUntil: (v: StopVerdict) => number,
+  fingerprint: string | null,
+): Promise<void> {
   const runtime = await updateRuntime((r) => {
     const patch: Partial<Runtime> = {};
     if (effects.mutated) {
@@ -109,7 +124,8 @@ async function recordEffects(effects: AttemptEffects, now: number, stopUntil: (v
       patch.closedUntil = { ...r.closedUntil, invitations: now + scaled(INVITATION_LIMIT_CLOSE_MS) };
     }
     const stop = effects.stop;
-    if (stop?.kind === 'challenge') patch.pause = { until: effects.pauseUntil ?? stopUntil(stop), reason: 'challenge', since: now };
+    if (stop?.kind === 'challenge')
+      patch.pause = { until: effects.pauseUntil ?? stopUntil(stop), reason: 'challenge', since: now };
     if (stop?.kind === 'rate_limited') {
       patch.pause = { until: effects.pauseUntil ?? stopUntil(stop), reason: 'rate_limited', since: now };
       patch.rateLimitLevel = r.rateLimitLevel + 1;
@@ -131,7 +147,12 @@ async function recordEffects(effects: AttemptEffects, now: number, stopUntil: (v
  */
 export async function recordLinkedInStop(verdict: StopVerdict, now: number): Promise<void> {
   const [runtime, session] = await Promise.all([loadRuntime(), readSession()]);
-  await recordEffects({ mutated: false, stop: verdict, code: null }, now, stopUntilFor(now, runtime), session.fingerprint);
+  await recordEffects(
+    { mutated: false, stop: verdict, code: null },
+    now,
+    stopUntilFor(now, runtime),
+    session.fingerprint,
+  );
 }
 
 async function notifyChallenge(runtime: Runtime): Promise<void> {
@@ -169,21 +190,34 @@ async function pass(deps: ExecutorDeps, force: boolean): Promise<void> {
 
   const session = await readSession();
   // Who is signed in is read from a tab the user has open; a tab is opened (with consent) only for work.
-  let viewerResult = session.signedIn && session.hasCsrfToken ? await ensureViewer(existingTabOnly(deps.transport), session) : null;
-  if (viewerResult?.kind === 'no_tab' && (await workNeedsTab(now, backend, settings, force))) viewerResult = await ensureViewer(deps.transport, session);
+  let viewerResult =
+    session.signedIn && session.hasCsrfToken ? await ensureViewer(existingTabOnly(deps.transport), session) : null;
+  if (viewerResult?.kind === 'no_tab' && (await workNeedsTab(now, backend, settings, force)))
+    viewerResult = await ensureViewer(deps.transport, session);
   const awaitsTab = viewerResult?.kind === 'no_tab' ? session.fingerprint : null;
   if (runtime.viewerAwaitsTab !== awaitsTab) runtime = await updateRuntime(() => ({ viewerAwaitsTab: awaitsTab }));
   if (viewerResult?.kind === 'stop') {
-    await recordEffects({ mutated: false, stop: viewerResult.verdict, code: null }, now(), stopUntilFor(now(), runtime), session.fingerprint);
+    await recordEffects(
+      { mutated: false, stop: viewerResult.verdict, code: null },
+      now(),
+      stopUntilFor(now(), runtime),
+      session.fingerprint,
+    );
   }
-  if (viewerResult?.kind === 'error') await updateRuntime(() => ({ lastError: `LinkedIn identity: ${viewerResult.message}` }));
+  if (viewerResult?.kind === 'error')
+    await updateRuntime(() => ({ lastError: `LinkedIn identity: ${viewerResult.message}` }));
   const viewer = viewerResult?.kind === 'ok' ? viewerResult.viewer : null;
   if (!viewer || !session.hasCsrfToken) {
     // Nothing is attempted; actions already in hand go back to the backend, saying why.
     const stop = viewerResult?.kind === 'stop' ? viewerResult.verdict : null;
     if (stop?.kind === 'challenge' || stop?.kind === 'rate_limited') {
       const until = (await loadRuntime()).pause?.until ?? now() + scaled(RATE_LIMIT_BASE_MS);
-      await deferJobsInHand(now, stop.kind === 'challenge' ? 'challenge' : 'outbound_throttled', `LinkedIn said stop (${stop.kind})`, until);
+      await deferJobsInHand(
+        now,
+        stop.kind === 'challenge' ? 'challenge' : 'outbound_throttled',
+        `LinkedIn said stop (${stop.kind})`,
+        until,
+      );
     } else if (viewerResult?.kind === 'no_tab') {
       const why = settings.allowBackgroundTab === null ? NO_TAB_UNASKED : new NoLinkedInTabError().message;
       await deferJobsInHand(now, 'outbound_throttled', why);
@@ -200,7 +234,9 @@ async function pass(deps: ExecutorDeps, force: boolean): Promise<void> {
     await publishStatus(deps, backend);
     return;
   }
-  runtime = await updateRuntime((r) => (r.boundAccount ? {} : { boundAccount: { memberUrn: viewer.memberUrn, publicIdentifier: viewer.publicIdentifier } }));
+  runtime = await updateRuntime((r) =>
+    r.boundAccount ? {} : { boundAccount: { memberUrn: viewer.memberUrn, publicIdentifier: viewer.publicIdentifier } },
+  );
   const account: Account = { memberUrn: viewer.memberUrn, publicIdentifier: viewer.publicIdentifier };
   const accountMismatch = runtime.boundAccount !== null && runtime.boundAccount.memberUrn !== viewer.memberUrn;
 
@@ -215,13 +251,17 @@ async function pass(deps: ExecutorDeps, force: boolean): Promise<void> {
       viewer,
       accountMismatch,
       availableAt: (type) => availableAt(type as Parameters<typeof availableAt>[0], input),
-      pause: pause ? { until: pause.until, code: pause.reason === 'challenge' ? 'challenge' : 'outbound_throttled' } : null,
+      pause: pause
+        ? { until: pause.until, code: pause.reason === 'challenge' ? 'challenge' : 'outbound_throttled' }
+        : null,
       recordEffects: (effects) => recordEffects(effects, now(), stopUntilFor(now(), runtime), session.fingerprint),
       suspension: (type) => runtime.drift.suspended[type] ?? null,
       recordDrift: async (type, drift) => {
         // The usual case (a normal answer, nothing counted for this type) writes nothing.
         if (!drift && !hasCounts(runtime.drift, type)) return null;
-        const after = await updateRuntime((r) => ({ drift: recordAnswer(r.drift, type, drift, now(), scaled(RECHECK_MS)) }));
+        const after = await updateRuntime((r) => ({
+          drift: recordAnswer(r.drift, type, drift, now(), scaled(RECHECK_MS)),
+        }));
         const suspension = drift ? (after.drift.suspended[type] ?? null) : null;
         if (suspension) void notifySuspended(type, suspension);
         return suspension;
@@ -233,7 +273,8 @@ async function pass(deps: ExecutorDeps, force: boolean): Promise<void> {
   const runJob = async (job: JobRecord): Promise<boolean> => {
     const env = await makeEnv();
     const stopUntil = stopUntilFor(now(), runtime);
-    const report = job.state === 'running' ? await resumeRunningJob(job, env, stopUntil) : await executeJob(job, env, stopUntil);
+    const report =
+      job.state === 'running' ? await resumeRunningJob(job, env, stopUntil) : await executeJob(job, env, stopUntil);
     if (report.retryAt !== undefined) {
       // Settled later; meanwhile its write counts for spacing, as if it had just been sent.
       await updateRuntime((r) => ({ lastMutationAt: Math.max(r.lastMutationAt ?? 0, job.startedAt ?? now()) }));
@@ -264,7 +305,14 @@ async function pass(deps: ExecutorDeps, force: boolean): Promise<void> {
     return;
   }
   // Suspended types (LinkedIn changed their endpoint) are looked at again when due, before leasing.
-  runtime = await recheckSuspended({ now, transport: deps.transport, liLang: session.liLang, viewer, force: false, onStop: (v) => recordLinkedInStop(v, now()) });
+  runtime = await recheckSuspended({
+    now,
+    transport: deps.transport,
+    liLang: session.liLang,
+    viewer,
+    force: false,
+    onStop: (v) => recordLinkedInStop(v, now()),
+  });
   if (runtime.pause && runtime.pause.until > now()) {
     // The re-check met a challenge or a rate limit: nothing more this pass.
     await status();
@@ -316,5 +364,10 @@ async function pass(deps: ExecutorDeps, force: boolean): Promise<void> {
   const after = await safetyInput(now(), runtime, settings);
   const nextSlot = runtime.lastMutationAt === null ? now() : nextSlotAt('follow_member', after);
   const recheckAt = Math.min(...Object.values(runtime.drift.suspended).map((s) => s.recheckAt));
-  await wakeAt(Math.min(Math.max(runtime.nextPollAt, after.pause?.until ?? 0, Math.min(nextSlot, earliestAvailable(after)), now() + 1), Math.max(recheckAt, now() + 1)));
+  await wakeAt(
+    Math.min(
+      Math.max(runtime.nextPollAt, after.pause?.until ?? 0, Math.min(nextSlot, earliestAvailable(after)), now() + 1),
+      Math.max(recheckAt, now() + 1),
+    ),
+  );
 }

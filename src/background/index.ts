@@ -42,7 +42,9 @@ browser.cookies.onChanged.addListener((info) => {
   if (!info.removed) void updateRuntime(() => ({ viewer: null, sessionInvalidFor: null })).then(() => run());
   else run();
 });
-browser.runtime.onMessage.addListener(createRouter({ now: systemClock, pumpNow: () => run(true), transport: deps.transport }));
+browser.runtime.onMessage.addListener(
+  createRouter({ now: systemClock, pumpNow: () => run(true), transport: deps.transport }),
+);
 
 void ensureTickAlarm();
 void startWakeSocket(() => run(true));

@@ -25,7 +25,9 @@ describe('takeAtMost', () => {
     const taken = await takeAtMost([action(1), action(2), action(3)], 1, now, null, T0 + 5000);
     expect(taken).toEqual([action(1)]);
     const outbox = await dueOutbox(T0 + 1);
-    expect(outbox.map((o) => [o.actionId, o.result.status, o.result.code, o.result.idempotencyKey, o.result.retryAt])).toEqual([
+    expect(
+      outbox.map((o) => [o.actionId, o.result.status, o.result.code, o.result.idempotencyKey, o.result.retryAt]),
+    ).toEqual([
       ['act_2', 'deferred', 'outbound_throttled', 'k-2', new Date(T0 + 5000).toISOString()],
       ['act_3', 'deferred', 'outbound_throttled', 'k-3', new Date(T0 + 5000).toISOString()],
     ]);
@@ -38,7 +40,11 @@ describe('takeAtMost', () => {
   it('an excess action with a malformed envelope is refused, not deferred', async () => {
     await takeAtMost([action(1), { ...action(2), type: 'x'.repeat(65) }], 1, now, null, T0);
     const [entry] = await dueOutbox(T0 + 1);
-    expect(entry?.result).toMatchObject({ status: 'refused', code: 'invalid_action', message: 'action.type: must be at most 64 characters' });
+    expect(entry?.result).toMatchObject({
+      status: 'refused',
+      code: 'invalid_action',
+      message: 'action.type: must be at most 64 characters',
+    });
   });
 });
 

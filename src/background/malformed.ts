@@ -8,7 +8,14 @@
  * the backend, not the user, wrote it.
  */
 import type { z } from 'zod';
-import { ACTION_TYPE_MAX, REQUESTED_BY_MAX_BYTES, isPathSafeId, leasedActionSchema, type ActionResult, type LeasedAction } from '../../contract/protocol';
+import {
+  ACTION_TYPE_MAX,
+  REQUESTED_BY_MAX_BYTES,
+  isPathSafeId,
+  leasedActionSchema,
+  type ActionResult,
+  type LeasedAction,
+} from '../../contract/protocol';
 import type { Viewer } from '../actions/types';
 import type { AuditFields } from '../store/audit-chain';
 import { recordUnadmitted } from '../store/jobs';
@@ -46,7 +53,12 @@ function reportableId(raw: unknown): string | null {
   return typeof id === 'string' && isPathSafeId(id) ? id : null;
 }
 
-function auditOf(raw: unknown, at: number, viewer: Viewer | null, outcome: Pick<AuditFields, 'status' | 'code' | 'message' | 'paramsSummary'>): AuditFields {
+function auditOf(
+  raw: unknown,
+  at: number,
+  viewer: Viewer | null,
+  outcome: Pick<AuditFields, 'status' | 'code' | 'message' | 'paramsSummary'>,
+): AuditFields {
   return {
     at,
     actionId: boundedString(raw, 'id', ID_MAX) ?? '(none)',
@@ -70,7 +82,12 @@ export function malformedMessage(error: z.ZodError): string {
   return `${['action', ...(issue?.path ?? [])].map(String).join('.')}: ${issue?.message ?? 'invalid'}`;
 }
 
-export async function reportMalformed(raw: unknown, error: z.ZodError, now: () => number, viewer: Viewer | null): Promise<void> {
+export async function reportMalformed(
+  raw: unknown,
+  error: z.ZodError,
+  now: () => number,
+  viewer: Viewer | null,
+): Promise<void> {
   const message = malformedMessage(error);
   const at = now();
   const actionId = reportableId(raw);
@@ -87,13 +104,24 @@ export async function reportMalformed(raw: unknown, error: z.ZodError, now: () =
     finishedAt: iso(at),
   };
   await recordUnadmitted(
-    auditOf(raw, at, viewer, { status: 'refused', code: 'invalid_action', message, paramsSummary: '(malformed envelope)' }),
+    auditOf(raw, at, viewer, {
+      status: 'refused',
+      code: 'invalid_action',
+      message,
+      paramsSummary: '(malformed envelope)',
+    }),
     actionId ? { actionId, result } : null,
   );
 }
 
 /** One leased action the executor did not ask for (beyond `max`): handed back deferred, untouched. */
-async function deferExcess(action: LeasedAction, max: number, now: () => number, viewer: Viewer | null, retryAt: number): Promise<void> {
+async function deferExcess(
+  action: LeasedAction,
+  max: number,
+  now: () => number,
+  viewer: Viewer | null,
+  retryAt: number,
+): Promise<void> {
   const at = now();
   const message = `more actions leased than the ${max} asked for; handed back unopened`;
   const result: ActionResult = {
@@ -108,7 +136,12 @@ async function deferExcess(action: LeasedAction, max: number, now: () => number,
     finishedAt: iso(at),
   };
   await recordUnadmitted(
-    auditOf(action, at, viewer, { status: 'deferred', code: 'outbound_throttled', message, paramsSummary: '(not started)' }),
+    auditOf(action, at, viewer, {
+      status: 'deferred',
+      code: 'outbound_throttled',
+      message,
+      paramsSummary: '(not started)',
+    }),
     { actionId: action.id, result },
   );
 }
@@ -118,7 +151,13 @@ async function deferExcess(action: LeasedAction, max: number, now: () => number,
  * every further one is settled here at once (deferred, or refused when its
  * envelope is malformed), so no more than `max` actions are ever in hand.
  */
-export async function takeAtMost(actions: readonly unknown[], max: number, now: () => number, viewer: Viewer | null, retryAt: number): Promise<unknown[]> {
+export async function takeAtMost(
+  actions: readonly unknown[],
+  max: number,
+  now: () => number,
+  viewer: Viewer | null,
+  retryAt: number,
+): Promise<unknown[]> {
   for (const raw of actions.slice(max)) {
     const envelope = leasedActionSchema.safeParse(raw);
     if (envelope.success) await deferExcess(envelope.data, max, now, viewer, retryAt);

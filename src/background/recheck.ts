@@ -39,12 +39,23 @@ export async function recheckSuspended(args: RecheckArgs): Promise<Runtime> {
       continue;
     }
     const linkedin = createLinkedInClient({ transport: args.transport, liLang: args.liLang, timeoutMs: 20_000 });
-    const { results, stoppedBy, stop } = await runProbes({ linkedin, viewer: args.viewer, inputs: { profile: null, company: null, post: null } }, [probe]);
+    const { results, stoppedBy, stop } = await runProbes(
+      { linkedin, viewer: args.viewer, inputs: { profile: null, company: null, post: null } },
+      [probe],
+    );
     if (stop) await args.onStop(stop);
     // A LinkedIn "stop" during the probe says nothing about the endpoint: look again later.
     const passed = stoppedBy === null && results.length > 0 && results.some((r) => r.status === 'ok');
     runtime = await updateRuntime((r) => ({
-      drift: passed ? lift(r.drift, type) : postpone(r.drift, type, args.now(), scaled(RECHECK_MS), stoppedBy ? undefined : `still failing: ${results.map((x) => x.unexpected[0] ?? x.status).join('; ')}`),
+      drift: passed
+        ? lift(r.drift, type)
+        : postpone(
+            r.drift,
+            type,
+            args.now(),
+            scaled(RECHECK_MS),
+            stoppedBy ? undefined : `still failing: ${results.map((x) => x.unexpected[0] ?? x.status).join('; ')}`,
+          ),
     }));
   }
   return runtime;

@@ -10,7 +10,14 @@ import { warmupAdvice } from '../safety/warmup';
 import { workingHoursSchema } from '../safety/working-hours';
 import { checkSpacing, parseBackendUrl, parseToken } from '../settings/schema';
 import { loadSettings, saveSettings, type Settings } from '../settings/store';
-import { parseCheckInputs, requestSchema, type Reply, type ReplyData, type Request, type SettingsView } from '../shared/messages';
+import {
+  parseCheckInputs,
+  requestSchema,
+  type Reply,
+  type ReplyData,
+  type Request,
+  type SettingsView,
+} from '../shared/messages';
 import { formatChunk, toAuditRow } from '../shared/audit-export';
 import { countAudit, queryAudit, verifyAuditChain } from '../store/audit-query';
 import { runProbes } from '../diagnostics/probes';
@@ -51,7 +58,9 @@ async function settingsView(now: number, s?: Settings): Promise<SettingsView> {
     warmupStartedAt: settings.warmupStartedAt,
     warmupAdvice: settings.warmupStartedAt === null ? warmupAdvice(runtime.lastMutationAt, now) : null,
     boundAccount: runtime.boundAccount,
-    signedInAccount: runtime.viewer ? { memberUrn: runtime.viewer.memberUrn, publicIdentifier: runtime.viewer.publicIdentifier } : null,
+    signedInAccount: runtime.viewer
+      ? { memberUrn: runtime.viewer.memberUrn, publicIdentifier: runtime.viewer.publicIdentifier }
+      : null,
   };
 }
 
@@ -77,23 +86,37 @@ export interface RouterDeps {
 function linkedInHold(runtime: Runtime, now: number): string | null {
   const pause = runtime.pause;
   if (!pause || pause.until <= now) return null;
-  if (pause.reason === 'challenge') return 'LinkedIn showed a security challenge: nothing is asked of LinkedIn until the pause ends or you resume in the popup.';
-  if (pause.reason === 'rate_limited') return 'LinkedIn asked to slow down (rate limit): nothing is asked of LinkedIn until the pause ends.';
+  if (pause.reason === 'challenge')
+    return 'LinkedIn showed a security challenge: nothing is asked of LinkedIn until the pause ends or you resume in the popup.';
+  if (pause.reason === 'rate_limited')
+    return 'LinkedIn asked to slow down (rate limit): nothing is asked of LinkedIn until the pause ends.';
   return null;
 }
 
 /** Who to run Check LinkedIn as, or why not: nothing is sent without a session and a known viewer. */
-async function checkViewer(now: number, transport: Transport): Promise<{ ok: true; liLang: string | null; viewer: Viewer } | { ok: false; message: string }> {
+async function checkViewer(
+  now: number,
+  transport: Transport,
+): Promise<{ ok: true; liLang: string | null; viewer: Viewer } | { ok: false; message: string }> {
   const [session, runtime] = await Promise.all([readSession(), loadRuntime()]);
-  if (!session.signedIn) return { ok: false, message: 'Signed out of LinkedIn: sign in to LinkedIn in this browser, then check again.' };
+  if (!session.signedIn)
+    return { ok: false, message: 'Signed out of LinkedIn: sign in to LinkedIn in this browser, then check again.' };
   const hold = linkedInHold(runtime, now);
   if (hold) return { ok: false, message: hold };
   // The check needs a linkedin.com tab anyway, so who is signed in is read now if it is not known
   // for this session (the executor itself never opens a tab just for that).
   const who = session.hasCsrfToken ? await ensureViewer(transport, session) : null;
   if (who?.kind === 'ok') return { ok: true, liLang: session.liLang, viewer: who.viewer };
-  if (who?.kind === 'no_tab') return { ok: false, message: `Nothing was checked: ${new NoLinkedInTabError().message}. Open linkedin.com in a tab, then check again.` };
-  return { ok: false, message: 'The executor could not identify your LinkedIn account yet (it reads it from a linkedin.com tab). Try again in a minute.' };
+  if (who?.kind === 'no_tab')
+    return {
+      ok: false,
+      message: `Nothing was checked: ${new NoLinkedInTabError().message}. Open linkedin.com in a tab, then check again.`,
+    };
+  return {
+    ok: false,
+    message:
+      'The executor could not identify your LinkedIn account yet (it reads it from a linkedin.com tab). Try again in a minute.',
+  };
 }
 
 export function createRouter(deps: RouterDeps) {
@@ -139,7 +162,10 @@ export function createRouter(deps: RouterDeps) {
         const parsed = workingHoursSchema.safeParse(req.workingHours);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
-          throw new FieldError(`workingHours.${issue?.path.join('.') ?? ''}`, `Working hours: ${issue?.message ?? 'invalid'}`);
+          throw new FieldError(
+            `workingHours.${issue?.path.join('.') ?? ''}`,
+            `Working hours: ${issue?.message ?? 'invalid'}`,
+          );
         }
         workingHours = parsed.data;
       }
@@ -176,12 +202,18 @@ export function createRouter(deps: RouterDeps) {
     },
     'audit/query': async (req) => {
       const page = await queryAudit(req.filter, req.before, req.limit);
-      return { ok: true, data: { rows: page.rows.map(toAuditRow), nextBefore: page.nextBefore, total: await countAudit() } };
+      return {
+        ok: true,
+        data: { rows: page.rows.map(toAuditRow), nextBefore: page.nextBefore, total: await countAudit() },
+      };
     },
     // Exports are formatted here, so the page only joins text: 100,000 rows stay a few seconds.
     'audit/export': async (req) => {
       const page = await queryAudit(req.filter, req.before, req.limit);
-      return { ok: true, data: { text: formatChunk(page.rows, req.format), count: page.rows.length, nextBefore: page.nextBefore } };
+      return {
+        ok: true,
+        data: { text: formatChunk(page.rows, req.format), count: page.rows.length, nextBefore: page.nextBefore },
+      };
     },
     'audit/verify': async () => ({ ok: true, data: await verifyAuditChain() }),
     'executor/pause': async () => {
@@ -193,7 +225,10 @@ export function createRouter(deps: RouterDeps) {
       await updateRuntime((r) => {
         const challenge = r.pause?.reason === 'challenge' && r.pause.until > deps.now();
         if (challenge && !req.confirmEarlyChallengeResume) {
-          throw new FieldError('confirm', 'Resuming before the 24 h challenge pause ends needs your explicit confirmation.');
+          throw new FieldError(
+            'confirm',
+            'Resuming before the 24 h challenge pause ends needs your explicit confirmation.',
+          );
         }
         return { pause: null };
       });
@@ -208,7 +243,10 @@ export function createRouter(deps: RouterDeps) {
       const parsed = parseCheckInputs(req);
       if (!parsed.ok) {
         const [first] = parsed.errors;
-        return { ok: false, error: { message: parsed.errors.map((e) => e.message).join(' '), ...(first ? { field: first.field } : {}) } };
+        return {
+          ok: false,
+          error: { message: parsed.errors.map((e) => e.message).join(' '), ...(first ? { field: first.field } : {}) },
+        };
       }
       const who = await checkViewer(deps.now(), deps.transport);
       if (!who.ok) return { ok: false, error: { message: who.message } };
@@ -228,7 +266,12 @@ export function createRouter(deps: RouterDeps) {
         deps.pumpNow();
       }
       if (unsent.first && results.every((r) => r.httpStatus === null)) {
-        return { ok: false, error: { message: `Nothing was checked: ${unsent.first.message}. Open linkedin.com in a tab, then check again.` } };
+        return {
+          ok: false,
+          error: {
+            message: `Nothing was checked: ${unsent.first.message}. Open linkedin.com in a tab, then check again.`,
+          },
+        };
       }
       return { ok: true, data: { results, stoppedBy, checkedAt: iso(deps.now()) } };
     },
@@ -246,7 +289,8 @@ export function createRouter(deps: RouterDeps) {
     const ownPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL(''));
     if (!ownPage) return { ok: false, error: { message: 'messages are accepted from this extension’s pages only' } };
     const parsed = requestSchema.safeParse(message);
-    if (!parsed.success) return { ok: false, error: { message: `bad request: ${parsed.error.issues[0]?.message ?? 'invalid'}` } };
+    if (!parsed.success)
+      return { ok: false, error: { message: `bad request: ${parsed.error.issues[0]?.message ?? 'invalid'}` } };
     const request = parsed.data;
     const handler = handlers[request.type] as (req: Request) => Promise<Reply<unknown>>;
     try {

@@ -15,7 +15,12 @@ export const runtimeSchema = z.object({
   boundAccount: accountSchema.nullable().default(null),
   /** Who the current session is, and which session (fingerprint of li_at) that was. */
   viewer: z
-    .object({ memberUrn: z.string(), tail: z.string(), publicIdentifier: z.string().nullable(), fingerprint: z.string() })
+    .object({
+      memberUrn: z.string(),
+      tail: z.string(),
+      publicIdentifier: z.string().nullable(),
+      fingerprint: z.string(),
+    })
     .nullable()
     .default(null),
   /** li_at fingerprint of a session LinkedIn declared invalid (401/CSRF): not retried until it changes. */

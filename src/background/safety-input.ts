@@ -28,7 +28,8 @@ export async function safetyInput(now: number, runtime: Runtime, settings: Setti
   const lastMutationAt = Math.max(runtime.lastMutationAt ?? 0, lastLogged) || null;
   return {
     now,
-    limits: settings.warmupStartedAt === null ? limits : applyWarmup(limits, warmupFactor(settings.warmupStartedAt, now)),
+    limits:
+      settings.warmupStartedAt === null ? limits : applyWarmup(limits, warmupFactor(settings.warmupStartedAt, now)),
     mutationTimes: Object.fromEntries(entries) as Record<Bucket, number[]>,
     lastMutationAt,
     jitter: runtime.jitter,

@@ -27,10 +27,12 @@ export async function computeStatus(now: number): Promise<StatusView> {
   const authRejected = configured && runtime.authRejectedFor === settingsFingerprint(settings);
   const viewer = session.signedIn && runtime.viewer?.fingerprint === session.fingerprint ? runtime.viewer : null;
   const account = viewer ? { memberUrn: viewer.memberUrn, publicIdentifier: viewer.publicIdentifier } : null;
-  const mismatch = account !== null && runtime.boundAccount !== null && runtime.boundAccount.memberUrn !== account.memberUrn;
+  const mismatch =
+    account !== null && runtime.boundAccount !== null && runtime.boundAccount.memberUrn !== account.memberUrn;
   const pause = pauseInForce(now, runtime, settings);
   // Signed in, but who it is waits for a linkedin.com tab (none is opened just to ask): not "signed out".
-  const awaitingTab = session.signedIn && !account && runtime.viewerAwaitsTab !== null && runtime.viewerAwaitsTab === session.fingerprint;
+  const awaitingTab =
+    session.signedIn && !account && runtime.viewerAwaitsTab !== null && runtime.viewerAwaitsTab === session.fingerprint;
   const state = !configured
     ? 'unconfigured'
     : authRejected
@@ -42,7 +44,12 @@ export async function computeStatus(now: number): Promise<StatusView> {
           : pause
             ? 'paused'
             : 'active';
-  const [input, running, outbox, recent] = await Promise.all([safetyInput(now, runtime, settings), countRunning(), outboxSize(), recentAudit(10)]);
+  const [input, running, outbox, recent] = await Promise.all([
+    safetyInput(now, runtime, settings),
+    countRunning(),
+    outboxSize(),
+    recentAudit(10),
+  ]);
   return {
     state,
     configured,
@@ -77,7 +84,14 @@ export async function computeStatus(now: number): Promise<StatusView> {
 }
 
 export function heartbeatOf(view: StatusView): Heartbeat {
-  const state = view.state === 'unconfigured' || view.state === 'auth_rejected' ? 'unconfigured' : view.state === 'signed_out' ? 'signed_out' : view.pause ? 'paused' : 'active';
+  const state =
+    view.state === 'unconfigured' || view.state === 'auth_rejected'
+      ? 'unconfigured'
+      : view.state === 'signed_out'
+        ? 'signed_out'
+        : view.pause
+          ? 'paused'
+          : 'active';
   return {
     state,
     pausedUntil: view.pause && !isIndefinite(view.pause.until) ? new Date(view.pause.until).toISOString() : null,
@@ -91,7 +105,15 @@ export function heartbeatOf(view: StatusView): Heartbeat {
 
 /** What counts as "the state changed" (not the moving timestamps). */
 function digestOf(hb: Heartbeat): string {
-  return JSON.stringify([hb.state, hb.pausedUntil, hb.pauseReason, hb.account, hb.limits.map((l) => [l.bucket, l.window, l.limit, l.used]), hb.queue, hb.suspended]);
+  return JSON.stringify([
+    hb.state,
+    hb.pausedUntil,
+    hb.pauseReason,
+    hb.account,
+    hb.limits.map((l) => [l.bucket, l.window, l.limit, l.used]),
+    hb.queue,
+    hb.suspended,
+  ]);
 }
 
 export async function publishStatus(deps: { now: () => number }, backend: BackendClient | null): Promise<StatusView> {
@@ -101,7 +123,11 @@ export async function publishStatus(deps: { now: () => number }, backend: Backen
   const heartbeat = heartbeatOf(view);
   const digest = digestOf(heartbeat);
   const runtime = await loadRuntime();
-  if (digest === runtime.lastHeartbeatDigest && deps.now() - runtime.lastHeartbeatAt < scaledWait(HEARTBEAT_RESEND_MS, SECOND)) return view;
+  if (
+    digest === runtime.lastHeartbeatDigest &&
+    deps.now() - runtime.lastHeartbeatAt < scaledWait(HEARTBEAT_RESEND_MS, SECOND)
+  )
+    return view;
   const answer = await backend.heartbeat(heartbeat);
   if (answer.kind === 'auth') {
     // While paused the heartbeat is the only call: a revoked token must show here too.

@@ -8,6 +8,7 @@ import { updateRuntime } from './runtime';
 
 export async function mayOpenBackgroundTab(): Promise<boolean> {
   const { allowBackgroundTab } = await loadSettings();
-  if (allowBackgroundTab === null) await updateRuntime((r) => (r.backgroundTabWanted ? {} : { backgroundTabWanted: true }));
+  if (allowBackgroundTab === null)
+    await updateRuntime((r) => (r.backgroundTabWanted ? {} : { backgroundTabWanted: true }));
   return allowBackgroundTab === true;
 }

@@ -25,11 +25,15 @@ export async function ensureViewer(transport: Transport, session: LinkedInSessio
   const linkedin = createLinkedInClient({ transport, liLang: session.liLang, timeoutMs: 20_000 });
   try {
     const verdict = await linkedin.call({ method: 'GET', path: ME_PATH });
-    if (verdict.kind !== 'ok') return { kind: 'error', message: `GET /me answered ${verdict.kind} (HTTP ${verdict.status})` };
+    if (verdict.kind !== 'ok')
+      return { kind: 'error', message: `GET /me answered ${verdict.kind} (HTTP ${verdict.status})` };
     const me = parseMe(verdict.json);
     if (!me) return { kind: 'error', message: 'GET /me answered a shape this executor cannot read' };
     const { memberUrn, tail, publicIdentifier } = me;
-    await updateRuntime(() => ({ viewer: { memberUrn, tail, publicIdentifier, fingerprint: session.fingerprint ?? '' }, lastError: null }));
+    await updateRuntime(() => ({
+      viewer: { memberUrn, tail, publicIdentifier, fingerprint: session.fingerprint ?? '' },
+      lastError: null,
+    }));
     return { kind: 'ok', viewer: { memberUrn, tail, publicIdentifier } };
   } catch (error) {
     if (error instanceof LinkedInStop) return { kind: 'stop', verdict: error.verdict };

@@ -41,7 +41,11 @@ export async function startWakeSocket(onWake: () => void): Promise<void> {
     ping = setInterval(() => ws.send(JSON.stringify({ type: 'ping' })), 20 * SECOND);
   };
   ws.onmessage = (event) => {
-    const frame = z.string().transform((s) => JSON.parse(s) as unknown).pipe(wakeFrameSchema).safeParse(event.data);
+    const frame = z
+      .string()
+      .transform((s) => JSON.parse(s) as unknown)
+      .pipe(wakeFrameSchema)
+      .safeParse(event.data);
     if (frame.success) onWake();
   };
   ws.onclose = () => {

@@ -23,7 +23,11 @@ export const POLL_CEILING_MS = 60 * SECOND;
 export const DEFAULT_POLL_MS = 30 * SECOND;
 
 /** What a lease answer changes in the runtime state: backoff after a failure, the next poll after an answer. */
-export async function recordLeaseAnswer(leased: BackendOutcome<LeaseResponse>, settings: Settings, now: number): Promise<Runtime> {
+export async function recordLeaseAnswer(
+  leased: BackendOutcome<LeaseResponse>,
+  settings: Settings,
+  now: number,
+): Promise<Runtime> {
   if (leased.kind === 'auth') return updateRuntime(() => ({ authRejectedFor: settingsFingerprint(settings) }));
   if (leased.kind !== 'ok') {
     return updateRuntime((cur) => ({
@@ -50,7 +54,12 @@ export async function recordLeaseAnswer(leased: BackendOutcome<LeaseResponse>, s
  * (within the same limits a normal pass keeps: pause, backoff, poll interval,
  * budget) only when nothing is in hand; what it leases becomes jobs in hand.
  */
-export async function workNeedsTab(now: () => number, backend: BackendClient, settings: Settings, force: boolean): Promise<boolean> {
+export async function workNeedsTab(
+  now: () => number,
+  backend: BackendClient,
+  settings: Settings,
+  force: boolean,
+): Promise<boolean> {
   if ((await unfinishedJobs()).length > 0) return true;
   const runtime = await loadRuntime();
   const input = await safetyInput(now(), runtime, settings);

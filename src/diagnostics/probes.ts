@@ -51,18 +51,41 @@ export interface ProbeContext {
 }
 
 /** Turns one read's verdict and parse into a result. */
-function judge(endpoint: string, verdict: Verdict, readable: (json: unknown) => boolean, extra: Partial<ProbeResult> = {}): ProbeResult {
+function judge(
+  endpoint: string,
+  verdict: Verdict,
+  readable: (json: unknown) => boolean,
+  extra: Partial<ProbeResult> = {},
+): ProbeResult {
   if (verdict.kind === 'ok') {
     return readable(verdict.json)
       ? { endpoint, status: 'ok', httpStatus: verdict.status, unexpected: [], ...extra }
-      : { endpoint, status: 'changed', httpStatus: verdict.status, unexpected: ['the executor cannot read this answer; its shape:', ...describeShape(verdict.json)], ...extra };
+      : {
+          endpoint,
+          status: 'changed',
+          httpStatus: verdict.status,
+          unexpected: ['the executor cannot read this answer; its shape:', ...describeShape(verdict.json)],
+          ...extra,
+        };
   }
   const changed = verdict.kind === 'next_variant' || verdict.kind === 'gone' || verdict.kind === 'unexpected';
   const detail = verdict.kind === 'refused' ? `refused${verdict.code ? ` (${verdict.code})` : ''}` : verdict.kind;
-  return { endpoint, status: changed ? 'changed' : 'failed', httpStatus: verdict.status || null, unexpected: [detail], ...extra };
+  return {
+    endpoint,
+    status: changed ? 'changed' : 'failed',
+    httpStatus: verdict.status || null,
+    unexpected: [detail],
+    ...extra,
+  };
 }
 
-const skipped = (endpoint: string, note: string): ProbeResult => ({ endpoint, status: 'skipped', httpStatus: null, unexpected: [], note });
+const skipped = (endpoint: string, note: string): ProbeResult => ({
+  endpoint,
+  status: 'skipped',
+  httpStatus: null,
+  unexpected: [],
+  note,
+});
 
 async function get(ctx: ProbeContext, path: string): Promise<Verdict> {
   return ctx.linkedin.call({ method: 'GET', path });
@@ -73,7 +96,8 @@ export interface Probe {
   run(ctx: ProbeContext): Promise<ProbeResult[]>;
 }
 
-const profileIdentity = (ref: ProfileRef): string => (ref.kind === 'slug' ? encodeSlug(ref.slug) : ref.kind === 'member' ? ref.memberId : ref.tail);
+const profileIdentity = (ref: ProfileRef): string =>
+  ref.kind === 'slug' ? encodeSlug(ref.slug) : ref.kind === 'member' ? ref.memberId : ref.tail;
 
 export const PROBES: readonly Probe[] = [
   { endpoint: 'me', run: async (ctx) => [judge('me', await get(ctx, ME_PATH), (json) => parseMe(json) !== undefined)] },
@@ -84,7 +108,12 @@ export const PROBES: readonly Probe[] = [
         PROFILE_DECORATIONS.map(async (decoration) => {
           const identity = ctx.viewer.publicIdentifier ? encodeSlug(ctx.viewer.publicIdentifier) : ctx.viewer.tail;
           const variant = decoration.slice(decoration.lastIndexOf('.') + 1);
-          return judge(PROFILE_LOOKUP, await get(ctx, profileLookupPath(identity, decoration)), (json) => Boolean(parseProfileLookup(json)), { variant });
+          return judge(
+            PROFILE_LOOKUP,
+            await get(ctx, profileLookupPath(identity, decoration)),
+            (json) => Boolean(parseProfileLookup(json)),
+            { variant },
+          );
         }),
       ),
   },
@@ -92,8 +121,13 @@ export const PROBES: readonly Probe[] = [
     endpoint: COMPANY_LOOKUP,
     run: async (ctx) => {
       const company = ctx.inputs.company;
-      if (company?.kind === 'id') return [skipped(COMPANY_LOOKUP, 'the company lookup takes a company page name, not an id')];
-      return [judge(COMPANY_LOOKUP, await get(ctx, companyLookupPath(company?.slug ?? 'linkedin')), (json) => Boolean(parseCompanyLookup(json)))];
+      if (company?.kind === 'id')
+        return [skipped(COMPANY_LOOKUP, 'the company lookup takes a company page name, not an id')];
+      return [
+        judge(COMPANY_LOOKUP, await get(ctx, companyLookupPath(company?.slug ?? 'linkedin')), (json) =>
+          Boolean(parseCompanyLookup(json)),
+        ),
+      ];
     },
   },
   {
@@ -104,21 +138,45 @@ export const PROBES: readonly Probe[] = [
       const [decoration = PROFILE_DECORATIONS[0]] = PROFILE_DECORATIONS;
       const lookup = await get(ctx, profileLookupPath(profileIdentity(profile), decoration));
       const found = lookup.kind === 'ok' ? parseProfileLookup(lookup.json) : undefined;
-      if (!found) return [{ ...judge(RELATIONSHIP, lookup, () => false), note: 'the profile you named could not be looked up' }];
-      return [judge(RELATIONSHIP, await get(ctx, relationshipPath(found.tail)), (json) => parseRelationshipResponse(json).kind !== 'unknown')];
+      if (!found)
+        return [{ ...judge(RELATIONSHIP, lookup, () => false), note: 'the profile you named could not be looked up' }];
+      return [
+        judge(
+          RELATIONSHIP,
+          await get(ctx, relationshipPath(found.tail)),
+          (json) => parseRelationshipResponse(json).kind !== 'unknown',
+        ),
+      ];
     },
   },
-  { endpoint: SENT_LIST, run: async (ctx) => [judge(SENT_LIST, await get(ctx, sentInvitationsPath(0)), (json) => parseSentInvitations(json) !== undefined)] },
+  {
+    endpoint: SENT_LIST,
+    run: async (ctx) => [
+      judge(SENT_LIST, await get(ctx, sentInvitationsPath(0)), (json) => parseSentInvitations(json) !== undefined),
+    ],
+  },
   {
     endpoint: 'messenger conversations',
-    run: async (ctx) => [judge('messenger conversations', await get(ctx, conversationsPath(ctx.viewer.memberUrn)), (json) => findConversation(json, ctx.viewer.tail) !== undefined)],
+    run: async (ctx) => [
+      judge(
+        'messenger conversations',
+        await get(ctx, conversationsPath(ctx.viewer.memberUrn)),
+        (json) => findConversation(json, ctx.viewer.tail) !== undefined,
+      ),
+    ],
   },
   {
     endpoint: REACTIONS_READ,
     run: async (ctx) => {
       const post = ctx.inputs.post;
       if (!post) return [skipped(REACTIONS_READ, 'name a post to check the reaction read-back')];
-      return [judge(REACTIONS_READ, await get(ctx, reactionsPath(post.threadUrn, 0)), (json) => viewerReactionInPage(json, ctx.viewer.memberUrn) !== undefined)];
+      return [
+        judge(
+          REACTIONS_READ,
+          await get(ctx, reactionsPath(post.threadUrn, 0)),
+          (json) => viewerReactionInPage(json, ctx.viewer.memberUrn) !== undefined,
+        ),
+      ];
     },
   },
   {
@@ -126,7 +184,13 @@ export const PROBES: readonly Probe[] = [
     run: async (ctx) => {
       const post = ctx.inputs.post;
       if (!post) return [skipped(COMMENTS_READ, 'name a post to check the comment read-back')];
-      return [judge(COMMENTS_READ, await get(ctx, commentsPath(post.threadUrn)), (json) => findViewerComment(json, ctx.viewer.tail, '\u0000') !== undefined)];
+      return [
+        judge(
+          COMMENTS_READ,
+          await get(ctx, commentsPath(post.threadUrn)),
+          (json) => findViewerComment(json, ctx.viewer.tail, '\u0000') !== undefined,
+        ),
+      ];
     },
   },
 ];
@@ -147,7 +211,12 @@ export async function runProbes(
     } catch (error) {
       // The caller must act on the stop as the executor does (a challenge pauses everything).
       if (error instanceof LinkedInStop) return { results, stoppedBy: error.verdict.kind, stop: error.verdict };
-      results.push({ endpoint: probe.endpoint, status: 'failed', httpStatus: null, unexpected: [error instanceof Error ? error.name : 'error'] });
+      results.push({
+        endpoint: probe.endpoint,
+        status: 'failed',
+        httpStatus: null,
+        unexpected: [error instanceof Error ? error.name : 'error'],
+      });
     }
   }
   return { results, stoppedBy: null, stop: null };

@@ -5,8 +5,20 @@ import { REPORT_KIND, buildReport, inputValues, scrub, summaryLine } from './rep
 
 const results: ProbeResult[] = [
   { endpoint: 'me', status: 'ok', httpStatus: 200, unexpected: [] },
-  { endpoint: 'profile lookup', variant: 'WebTopCardCore-16', status: 'changed', httpStatus: 200, unexpected: ['the executor cannot read this answer; its shape:', '(root): object', 'data.*elements: array(1)'] },
-  { endpoint: 'relationship', status: 'skipped', httpStatus: null, unexpected: [], note: 'name a profile (someone you know) to check the relationship read' },
+  {
+    endpoint: 'profile lookup',
+    variant: 'WebTopCardCore-16',
+    status: 'changed',
+    httpStatus: 200,
+    unexpected: ['the executor cannot read this answer; its shape:', '(root): object', 'data.*elements: array(1)'],
+  },
+  {
+    endpoint: 'relationship',
+    status: 'skipped',
+    httpStatus: null,
+    unexpected: [],
+    note: 'name a profile (someone you know) to check the relationship read',
+  },
   { endpoint: 'sent invitations', status: 'failed', httpStatus: 500, unexpected: ['server_error'] },
 ];
 const run = { results, stoppedBy: null, checkedAt: '2026-11-23T14:05:00.000Z' };
@@ -20,19 +32,50 @@ describe('Check LinkedIn report', () => {
       stoppedBy: null,
       results: [
         { endpoint: 'me', status: 'ok', httpStatus: 200, unexpected: [] },
-        { endpoint: 'profile lookup', variant: 'WebTopCardCore-16', status: 'changed', httpStatus: 200, unexpected: results[1]?.unexpected },
-        { endpoint: 'relationship', status: 'skipped', httpStatus: null, unexpected: [], note: 'name a profile (someone you know) to check the relationship read' },
+        {
+          endpoint: 'profile lookup',
+          variant: 'WebTopCardCore-16',
+          status: 'changed',
+          httpStatus: 200,
+          unexpected: results[1]?.unexpected,
+        },
+        {
+          endpoint: 'relationship',
+          status: 'skipped',
+          httpStatus: null,
+          unexpected: [],
+          note: 'name a profile (someone you know) to check the relationship read',
+        },
         { endpoint: 'sent invitations', status: 'failed', httpStatus: 500, unexpected: ['server_error'] },
       ],
     });
   });
 
   it('keeps its keys in one order, whatever order the probe result had', () => {
-    const shuffled = { note: 'n', unexpected: [], httpStatus: 404, status: 'changed', variant: 'v', endpoint: 'e' } as const;
-    const report = buildReport({ results: [{ ...shuffled, unexpected: ['gone'] }], stoppedBy: 'challenge', checkedAt: 'x' }, { version: '1' });
+    const shuffled = {
+      note: 'n',
+      unexpected: [],
+      httpStatus: 404,
+      status: 'changed',
+      variant: 'v',
+      endpoint: 'e',
+    } as const;
+    const report = buildReport(
+      { results: [{ ...shuffled, unexpected: ['gone'] }], stoppedBy: 'challenge', checkedAt: 'x' },
+      { version: '1' },
+    );
     expect(Object.keys(report)).toEqual(['kind', 'version', 'checkedAt', 'stoppedBy', 'results']);
-    expect(Object.keys(report.results[0] ?? {})).toEqual(['endpoint', 'variant', 'status', 'httpStatus', 'unexpected', 'note']);
-    expect(JSON.stringify(buildReport(run, { version: '1' }))).toBe(JSON.stringify(buildReport(structuredClone(run), { version: '1' })));
+    expect(Object.keys(report.results[0] ?? {})).toEqual([
+      'endpoint',
+      'variant',
+      'status',
+      'httpStatus',
+      'unexpected',
+      'note',
+    ]);
+    expect(JSON.stringify(buildReport(run, { version: '1' }))).toBe(
+      JSON.stringify(buildReport(structuredClone(run), { version: '1' })),
+    );
   });
 
   it('carries no personal data planted in the probe texts', () => {
@@ -50,9 +93,23 @@ describe('Check LinkedIn report', () => {
       ],
       note: 'the profile you named (Ada-Lovelace-42, ACwAAAbcdefghijklmnop) could not be looked up',
     };
-    const report = buildReport({ results: [planted], stoppedBy: null, checkedAt: '2026-11-23T14:05:00.000Z' }, { version: '0.1.0', personal: ['ada-lovelace-42', 'https://www.linkedin.com/in/ada-lovelace-42/'] });
+    const report = buildReport(
+      { results: [planted], stoppedBy: null, checkedAt: '2026-11-23T14:05:00.000Z' },
+      { version: '0.1.0', personal: ['ada-lovelace-42', 'https://www.linkedin.com/in/ada-lovelace-42/'] },
+    );
     const text = JSON.stringify(report);
-    for (const secret of ['ACoA', 'ACwA', 'urn:', 'urn%3A', '7300000000000000000', '987654321', '@example.com', 'ada.lovelace', 'lovelace-42', 'Lovelace-42']) {
+    for (const secret of [
+      'ACoA',
+      'ACwA',
+      'urn:',
+      'urn%3A',
+      '7300000000000000000',
+      '987654321',
+      '@example.com',
+      'ada.lovelace',
+      'lovelace-42',
+      'Lovelace-42',
+    ]) {
       expect(text, secret).not.toContain(secret);
     }
     expect(report.results[0]?.unexpected).toEqual([
@@ -68,7 +125,9 @@ describe('Check LinkedIn report', () => {
   });
 
   it('leaves ordinary shape lines, statuses and short numbers alone, and bounds long text', () => {
-    expect(scrub('data.paging.total: number (HTTP 410, 3 times in a row)')).toBe('data.paging.total: number (HTTP 410, 3 times in a row)');
+    expect(scrub('data.paging.total: number (HTTP 410, 3 times in a row)')).toBe(
+      'data.paging.total: number (HTTP 410, 3 times in a row)',
+    );
     expect(scrub('x'.repeat(1000))).toHaveLength(300);
     // Too short to be telling, and it would mangle key paths.
     expect(scrub('data.id: string', ['id'])).toBe('data.id: string');
@@ -82,8 +141,15 @@ describe('Check LinkedIn report', () => {
 
 describe('Check LinkedIn inputs', () => {
   it('takes blank inputs as not given, and parses the others with the contract parsers', () => {
-    expect(parseCheckInputs({ profile: ' ', company: '', post: undefined })).toEqual({ ok: true, inputs: { profile: null, company: null, post: null } });
-    const parsed = parseCheckInputs({ profile: 'https://www.linkedin.com/in/ada-lovelace/', company: 'acme-corp', post: 'urn:li:activity:7300000000000000000' });
+    expect(parseCheckInputs({ profile: ' ', company: '', post: undefined })).toEqual({
+      ok: true,
+      inputs: { profile: null, company: null, post: null },
+    });
+    const parsed = parseCheckInputs({
+      profile: 'https://www.linkedin.com/in/ada-lovelace/',
+      company: 'acme-corp',
+      post: 'urn:li:activity:7300000000000000000',
+    });
     expect(parsed).toEqual({
       ok: true,
       inputs: {
@@ -92,7 +158,13 @@ describe('Check LinkedIn inputs', () => {
         post: { threadUrn: 'urn:li:activity:7300000000000000000', kind: 'activity', id: '7300000000000000000' },
       },
     });
-    if (parsed.ok) expect(inputValues(parsed.inputs)).toEqual(['ada-lovelace', 'acme-corp', 'urn:li:activity:7300000000000000000', '7300000000000000000']);
+    if (parsed.ok)
+      expect(inputValues(parsed.inputs)).toEqual([
+        'ada-lovelace',
+        'acme-corp',
+        'urn:li:activity:7300000000000000000',
+        '7300000000000000000',
+      ]);
   });
 
   it('names every field with a bad value', () => {

@@ -93,14 +93,25 @@ export function buildReport(run: CheckRun, options: ReportOptions): CheckReport 
 export function inputValues(inputs: ProbeInputs): string[] {
   const { profile, company, post } = inputs;
   return [
-    ...(profile ? (profile.kind === 'slug' ? [profile.slug] : profile.kind === 'member' ? [profile.memberId] : [profile.urn, profile.tail]) : []),
+    ...(profile
+      ? profile.kind === 'slug'
+        ? [profile.slug]
+        : profile.kind === 'member'
+          ? [profile.memberId]
+          : [profile.urn, profile.tail]
+      : []),
     ...(company ? [company.kind === 'slug' ? company.slug : company.id] : []),
     ...(post ? [post.threadUrn, post.id] : []),
   ];
 }
 
 /** The result as shown: a word, never a colour alone. */
-export const STATUS_TEXT: Record<ProbeStatus, string> = { ok: 'OK', changed: 'changed', failed: 'failed', skipped: 'skipped' };
+export const STATUS_TEXT: Record<ProbeStatus, string> = {
+  ok: 'OK',
+  changed: 'changed',
+  failed: 'failed',
+  skipped: 'skipped',
+};
 
 /** "7 OK, 1 changed, 0 failed, 2 skipped". */
 export function summaryLine(results: readonly Pick<ProbeResult, 'status'>[]): string {

@@ -28,7 +28,8 @@ export function describeShape(json: unknown, maxDepth = 3): string[] {
     if (Array.isArray(value)) {
       if (value.length > 0) visit(value[0], `${path}[0]`, depth + 1);
     } else if (typeof value === 'object' && value !== null) {
-      for (const [key, child] of Object.entries(value)) visit(child, path ? `${path}.${safeKey(key)}` : safeKey(key), depth + 1);
+      for (const [key, child] of Object.entries(value))
+        visit(child, path ? `${path}.${safeKey(key)}` : safeKey(key), depth + 1);
     }
   };
   visit(json, '', 0);

@@ -1,13 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { BUCKETS, type Bucket } from '../../contract/protocol';
 import { DAY, HOUR, SECOND, WEEK } from '../time';
-import { acceptableTypes, availableAt, bucketReport, earliestAvailable, nextSlotAt, spacingFor, windowUse, type SafetyInput } from './decide';
+import {
+  acceptableTypes,
+  availableAt,
+  bucketReport,
+  earliestAvailable,
+  nextSlotAt,
+  spacingFor,
+  windowUse,
+  type SafetyInput,
+} from './decide';
 import { checkUserLimits, effectiveLimits } from './limits';
 
 const T0 = Date.UTC(2026, 10, 23, 12, 0, 0);
 const noTimes = () => Object.fromEntries(BUCKETS.map((b) => [b, [] as number[]])) as Record<Bucket, number[]>;
 function input(patch: Partial<SafetyInput> = {}): SafetyInput {
-  return { now: T0, limits: effectiveLimits({}), mutationTimes: noTimes(), lastMutationAt: null, jitter: 0, spacingMs: 30 * SECOND, pause: null, closedUntil: {}, ...patch };
+  return {
+    now: T0,
+    limits: effectiveLimits({}),
+    mutationTimes: noTimes(),
+    lastMutationAt: null,
+    jitter: 0,
+    spacingMs: 30 * SECOND,
+    pause: null,
+    closedUntil: {},
+    ...patch,
+  };
 }
 
 describe('spacing', () => {
@@ -108,8 +127,12 @@ describe('limits', () => {
     const rows = bucketReport(input({ mutationTimes: times }));
     expect(rows).toHaveLength(9);
     expect(rows.find((r) => r.bucket === 'reactions')).toEqual({
-      bucket: 'reactions', window: 'day', limit: 150, used: 1,
-      resetsAt: new Date(T0 - HOUR + DAY).toISOString(), nextAvailableAt: new Date(T0).toISOString(),
+      bucket: 'reactions',
+      window: 'day',
+      limit: 150,
+      used: 1,
+      resetsAt: new Date(T0 - HOUR + DAY).toISOString(),
+      nextAvailableAt: new Date(T0).toISOString(),
     });
   });
 });

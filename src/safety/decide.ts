@@ -3,7 +3,14 @@
  * when? Inputs (including `now` and the mutation times per bucket, read from
  * the audit log) are arguments, so every edge is unit-testable.
  */
-import { ACTION_TYPES, BUCKETS, type ActionType, type Bucket, type BucketLimit, type PauseReason } from '../../contract/protocol';
+import {
+  ACTION_TYPES,
+  BUCKETS,
+  type ActionType,
+  type Bucket,
+  type BucketLimit,
+  type PauseReason,
+} from '../../contract/protocol';
 import { DAY, SECOND, WEEK, isIndefinite, iso, scaled } from '../time';
 import { BUCKET_OF, type BucketLimits, type Window } from './limits';
 
@@ -33,7 +40,10 @@ export function spacingFor(type: ActionType, jitter: number, spacingMs: number =
   return scaled(base * (1 + Math.min(Math.max(jitter, 0), 1)));
 }
 
-export function nextSlotAt(type: ActionType, input: Pick<SafetyInput, 'lastMutationAt' | 'jitter' | 'spacingMs'>): number {
+export function nextSlotAt(
+  type: ActionType,
+  input: Pick<SafetyInput, 'lastMutationAt' | 'jitter' | 'spacingMs'>,
+): number {
   return input.lastMutationAt === null ? 0 : input.lastMutationAt + spacingFor(type, input.jitter, input.spacingMs);
 }
 

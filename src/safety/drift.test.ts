@@ -12,7 +12,12 @@ describe('drift containment', () => {
       expect(state.suspended.withdraw).toBeUndefined();
     }
     state = recordAnswer(state, 'withdraw', changed, 50, 100);
-    expect(state.suspended.withdraw).toEqual({ endpoint: 'withdraw', reason: `HTTP 400 without a business code (${DRIFT_THRESHOLD} times in a row)`, since: 50, recheckAt: 150 });
+    expect(state.suspended.withdraw).toEqual({
+      endpoint: 'withdraw',
+      reason: `HTTP 400 without a business code (${DRIFT_THRESHOLD} times in a row)`,
+      since: 50,
+      recheckAt: 150,
+    });
   });
   it('an answer that is not drift clears the count ("in a row"), for that type only', () => {
     let state = recordAnswer(empty, 'withdraw', changed, 1, 100);
@@ -25,7 +30,13 @@ describe('drift containment', () => {
     expect(state.suspended.withdraw).toBeUndefined();
   });
   it('a 410 suspends at once', () => {
-    const state = recordAnswer(empty, 'unreact', { endpoint: 'reactions.delete', reason: 'HTTP 410 (endpoint retired)', gone: true }, 7, 100);
+    const state = recordAnswer(
+      empty,
+      'unreact',
+      { endpoint: 'reactions.delete', reason: 'HTTP 410 (endpoint retired)', gone: true },
+      7,
+      100,
+    );
     expect(state.suspended.unreact).toMatchObject({ endpoint: 'reactions.delete', since: 7, recheckAt: 107 });
   });
   it('re-checks: due list, postpone keeps it with a new time and reason, lift removes it', () => {

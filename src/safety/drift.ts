@@ -43,8 +43,16 @@ const countKey = (type: string, endpoint: string) => `${type} ${endpoint}`;
  * One LinkedIn answer for an action of `type`: a drift signal counts
  * (and may suspend); any other answer clears that type's counts.
  */
-export function recordAnswer(state: DriftState, type: string, signal: DriftSignal | null, now: number, recheckInMs: number): DriftState {
-  const counts = Object.fromEntries(Object.entries(state.counts).filter(([key]) => signal !== null || !key.startsWith(`${type} `)));
+export function recordAnswer(
+  state: DriftState,
+  type: string,
+  signal: DriftSignal | null,
+  now: number,
+  recheckInMs: number,
+): DriftState {
+  const counts = Object.fromEntries(
+    Object.entries(state.counts).filter(([key]) => signal !== null || !key.startsWith(`${type} `)),
+  );
   if (!signal) return { ...state, counts };
   const key = countKey(type, signal.endpoint);
   const count = (counts[key] ?? 0) + 1;
@@ -52,7 +60,10 @@ export function recordAnswer(state: DriftState, type: string, signal: DriftSigna
   const reason = signal.gone ? signal.reason : `${signal.reason} (${count} times in a row)`;
   return {
     counts: { ...counts, [key]: 0 },
-    suspended: { ...state.suspended, [type]: { endpoint: signal.endpoint, reason, since: now, recheckAt: now + recheckInMs } },
+    suspended: {
+      ...state.suspended,
+      [type]: { endpoint: signal.endpoint, reason, since: now, recheckAt: now + recheckInMs },
+    },
   };
 }
 
@@ -68,10 +79,22 @@ export function lift(state: DriftState, type: string): DriftState {
 }
 
 /** A re-check that still fails: keep the suspension, look again later. */
-export function postpone(state: DriftState, type: string, now: number, recheckInMs: number, reason?: string): DriftState {
+export function postpone(
+  state: DriftState,
+  type: string,
+  now: number,
+  recheckInMs: number,
+  reason?: string,
+): DriftState {
   const current = state.suspended[type];
   if (!current) return state;
-  return { ...state, suspended: { ...state.suspended, [type]: { ...current, recheckAt: now + recheckInMs, ...(reason ? { reason } : {}) } } };
+  return {
+    ...state,
+    suspended: {
+      ...state.suspended,
+      [type]: { ...current, recheckAt: now + recheckInMs, ...(reason ? { reason } : {}) },
+    },
+  };
 }
 
 /** Types whose re-check is due. */

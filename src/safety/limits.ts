@@ -91,7 +91,8 @@ export function checkUserLimits(user: Partial<Record<Bucket, BucketLimits>>): st
       if (value === undefined) continue;
       const max = ceiling[window];
       if (max === undefined) errors.push(`${bucket}: no ${window} limit exists`);
-      else if (!Number.isInteger(value) || value < 0) errors.push(`${bucket} per ${window}: must be a whole number ≥ 0`);
+      else if (!Number.isInteger(value) || value < 0)
+        errors.push(`${bucket} per ${window}: must be a whole number ≥ 0`);
       else if (value > max) errors.push(`${bucket} per ${window}: ${value} exceeds the hard ceiling of ${max}`);
     }
   }

@@ -3,7 +3,13 @@ import { BUCKETS } from '../../contract/protocol';
 import { DAY } from '../time';
 import { effectiveLimits } from './limits';
 import { applyWarmup, warmupAdvice, warmupFactor } from './warmup';
-import { isWithinWorkingHours, nextWorkingTime, workingHoursSchema, workingWindowEnd, type WorkingHours } from './working-hours';
+import {
+  isWithinWorkingHours,
+  nextWorkingTime,
+  workingHoursSchema,
+  workingWindowEnd,
+  type WorkingHours,
+} from './working-hours';
 
 const utc = (s: string) => Date.parse(s);
 const weekdays: WorkingHours = { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', timeZone: 'UTC' };
@@ -42,14 +48,25 @@ describe('working hours', () => {
     expect(nextWorkingTime(utc('2026-10-24T20:00:00Z'), berlin)).toBe(utc('2026-10-25T08:00:00Z'));
   });
   it('validates its settings with specific messages', () => {
-    expect(workingHoursSchema.safeParse({ days: [], start: '09:00', end: '17:00' }).error?.issues[0]?.message).toBe('pick at least one day');
-    expect(workingHoursSchema.safeParse({ days: [1], start: '9:00', end: '17:00' }).error?.issues[0]?.message).toBe('must be HH:MM (24 h)');
-    expect(workingHoursSchema.safeParse({ days: [1], start: '09:00', end: '09:00' }).error?.issues[0]?.message).toBe('start and end must differ');
+    expect(workingHoursSchema.safeParse({ days: [], start: '09:00', end: '17:00' }).error?.issues[0]?.message).toBe(
+      'pick at least one day',
+    );
+    expect(workingHoursSchema.safeParse({ days: [1], start: '9:00', end: '17:00' }).error?.issues[0]?.message).toBe(
+      'must be HH:MM (24 h)',
+    );
+    expect(workingHoursSchema.safeParse({ days: [1], start: '09:00', end: '09:00' }).error?.issues[0]?.message).toBe(
+      'start and end must differ',
+    );
     const zone = workingHoursSchema.safeParse({ days: [1], start: '09:00', end: '17:00', timeZone: 'Mars/Olympus' });
-    expect(zone.error?.issues[0]).toMatchObject({ path: ['timeZone'], message: '"Mars/Olympus" is not a time zone this browser knows (e.g. Europe/Berlin)' });
-    expect(workingHoursSchema.safeParse({ days: [1], start: '09:00', end: '17:00', timeZone: 'Asia/Tokyo' }).success).toBe(true);
+    expect(zone.error?.issues[0]).toMatchObject({
+      path: ['timeZone'],
+      message: '"Mars/Olympus" is not a time zone this browser knows (e.g. Europe/Berlin)',
+    });
+    expect(
+      workingHoursSchema.safeParse({ days: [1], start: '09:00', end: '17:00', timeZone: 'Asia/Tokyo' }).success,
+    ).toBe(true);
   });
-  it('a stored time zone decides, not the computer\'s', () => {
+  it("a stored time zone decides, not the computer's", () => {
     const tokyo = { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', timeZone: 'Asia/Tokyo' };
     // Monday 2026-11-23 01:00Z = 10:00 in Tokyo (inside), 20:00 on Sunday in New York.
     expect(isWithinWorkingHours(utc('2026-11-23T01:00:00Z'), tokyo)).toBe(true);
@@ -83,6 +100,8 @@ describe('warm-up advice', () => {
   it('suggests the warm-up before the first write and after 30 quiet days, not otherwise', () => {
     expect(warmupAdvice(null, now)).toMatch(/^This executor has not written to LinkedIn yet/);
     expect(warmupAdvice(now - 29 * DAY, now)).toBeNull();
-    expect(warmupAdvice(now - 45 * DAY - 1, now)).toBe('The last write was 45 days ago: after a quiet spell, turning the warm-up on is safer.');
+    expect(warmupAdvice(now - 45 * DAY - 1, now)).toBe(
+      'The last write was 45 days ago: after a quiet spell, turning the warm-up on is safer.',
+    );
   });
 });

@@ -26,7 +26,9 @@ export const workingHoursSchema = z
     /** IANA zone; absent = this computer's zone at the time of each decision. */
     timeZone: z
       .string()
-      .refine(isKnownTimeZone, { error: (issue) => `"${String(issue.input)}" is not a time zone this browser knows (e.g. Europe/Berlin)` })
+      .refine(isKnownTimeZone, {
+        error: (issue) => `"${String(issue.input)}" is not a time zone this browser knows (e.g. Europe/Berlin)`,
+      })
       .optional(),
   })
   .refine((w) => w.start !== w.end, { message: 'start and end must differ', path: ['end'] });
@@ -39,7 +41,13 @@ function localParts(at: number, timeZone: string | undefined): { day: number; mi
   const key = timeZone ?? '';
   let format = formatters.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     formatters.set(key, format);
   }
   const parts = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));

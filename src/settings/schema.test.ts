@@ -42,7 +42,8 @@ describe('parseToken', () => {
 describe('checkSpacing', () => {
   it('accepts whole seconds from the 30 s floor to an hour, and names the range otherwise', () => {
     for (const ok of [30, 45, 3600]) expect(checkSpacing(ok)).toBeNull();
-    const message = 'Seconds between actions: enter a whole number from 30 to 3600 (30 s is the floor; a message always waits at least 45 s).';
+    const message =
+      'Seconds between actions: enter a whole number from 30 to 3600 (30 s is the floor; a message always waits at least 45 s).';
     for (const bad of [29, 0, -5, 30.5, 3601, Number.NaN]) expect(checkSpacing(bad)).toBe(message);
   });
 });

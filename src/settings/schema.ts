@@ -21,12 +21,16 @@ export function parseBackendUrl(input: string): ParseResult<string> {
   } catch {
     return { ok: false, reason: `"${text}" is not a URL. Example: https://backend.example.com` };
   }
-  if (url.username || url.password) return { ok: false, reason: 'Backend URL must not contain a user name or password.' };
+  if (url.username || url.password)
+    return { ok: false, reason: 'Backend URL must not contain a user name or password.' };
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return { ok: false, reason: `Backend URL must start with https:// (got ${url.protocol}//).` };
   }
   if (url.pathname !== '/' || url.search || url.hash) {
-    return { ok: false, reason: 'Backend URL must be an origin only (no path, query or fragment), e.g. https://backend.example.com' };
+    return {
+      ok: false,
+      reason: 'Backend URL must be an origin only (no path, query or fragment), e.g. https://backend.example.com',
+    };
   }
   if (url.protocol === 'https:') return { ok: true, value: url.origin };
   const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost';

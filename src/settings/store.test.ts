@@ -10,7 +10,10 @@ describe('settings: background tab consent', () => {
   });
 
   it.each([true, false])('an existing install keeps its stored answer (%s)', (stored) => {
-    expect(settingsSchema.parse({ backendUrl: 'https://b.example', token: 't', allowBackgroundTab: stored }).allowBackgroundTab).toBe(stored);
+    expect(
+      settingsSchema.parse({ backendUrl: 'https://b.example', token: 't', allowBackgroundTab: stored })
+        .allowBackgroundTab,
+    ).toBe(stored);
   });
 
   it('the remembered "token rejected" fingerprint holds no copy of the token', () => {

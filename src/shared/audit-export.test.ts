@@ -8,9 +8,23 @@ import { auditRowSchema } from './messages';
 
 function entry(seq: number, fields: Partial<AuditRecord>, prevHash: string): AuditRecord {
   const base: Omit<AuditRecord, 'seq' | 'prevHash' | 'hash'> = {
-    at: 1_800_000_000_000 + seq, actionId: `act_${seq}`, type: 'save', bucket: 'saves', paramsSummary: 'post=urn:li:activity:1',
-    idempotencyKey: `k-${seq}`, requestedBy: null, startedAt: 1_800_000_000_000, finishedAt: 1_800_000_000_000 + seq,
-    status: 'succeeded', code: null, message: 'ok', httpStatus: 200, mutated: true, linkedinRequests: 1, account: null, ...fields,
+    at: 1_800_000_000_000 + seq,
+    actionId: `act_${seq}`,
+    type: 'save',
+    bucket: 'saves',
+    paramsSummary: 'post=urn:li:activity:1',
+    idempotencyKey: `k-${seq}`,
+    requestedBy: null,
+    startedAt: 1_800_000_000_000,
+    finishedAt: 1_800_000_000_000 + seq,
+    status: 'succeeded',
+    code: null,
+    message: 'ok',
+    httpStatus: 200,
+    mutated: true,
+    linkedinRequests: 1,
+    account: null,
+    ...fields,
   };
   return { ...base, seq, prevHash, hash: entryHash(prevHash, base) };
 }
@@ -28,12 +42,24 @@ const hostile: Partial<AuditRecord> = {
 
 describe('CSV export: formula injection', () => {
   const first = entry(1, hostile, GENESIS_HASH);
-  const second = entry(2, { message: 'a "quoted", multi-line\r\nmessage', requestedBy: { principal: '=x' } }, first.hash ?? '');
+  const second = entry(
+    2,
+    { message: 'a "quoted", multi-line\r\nmessage', requestedBy: { principal: '=x' } },
+    first.hash ?? '',
+  );
   const csv = formatChunk([first, second], 'csv');
 
   it('no cell starts with =, +, -, @, tab or CR: each such cell is quoted and starts with an apostrophe', () => {
     const lines = csv.split('\r\n');
-    for (const cell of ['"\'=HYPERLINK(', '"\'+cmd|', '"\'-2+3"', '"\'@SUM(', '"\'\t=1+1"', '"\'\r=1+1"', '"\'\'=already quoted"']) {
+    for (const cell of [
+      '"\'=HYPERLINK(',
+      '"\'+cmd|',
+      '"\'-2+3"',
+      '"\'@SUM(',
+      '"\'\t=1+1"',
+      '"\'\r=1+1"',
+      '"\'\'=already quoted"',
+    ]) {
       expect(lines[0]).toContain(`,${cell}`);
     }
     // Every cell of the parsed file, as a spreadsheet sees it before stripping the guard.

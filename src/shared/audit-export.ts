@@ -3,8 +3,25 @@ import type { AuditRecord } from '../store/db';
 import type { AuditRow } from './messages';
 
 export const CSV_COLUMNS = [
-  'seq', 'at', 'actionId', 'type', 'bucket', 'paramsSummary', 'idempotencyKey', 'requestedBy', 'startedAt', 'finishedAt',
-  'status', 'code', 'message', 'httpStatus', 'mutated', 'linkedinRequests', 'account', 'prevHash', 'hash',
+  'seq',
+  'at',
+  'actionId',
+  'type',
+  'bucket',
+  'paramsSummary',
+  'idempotencyKey',
+  'requestedBy',
+  'startedAt',
+  'finishedAt',
+  'status',
+  'code',
+  'message',
+  'httpStatus',
+  'mutated',
+  'linkedinRequests',
+  'account',
+  'prevHash',
+  'hash',
 ] as const;
 
 /**
@@ -16,7 +33,8 @@ export const CSV_COLUMNS = [
 const FORMULA_START = /^[=+\-@\t\r']/;
 
 function csvCell(value: unknown): string {
-  const stored = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const stored =
+    value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
   const text = FORMULA_START.test(stored) ? `'${stored}` : stored;
   return text !== stored || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -75,10 +93,18 @@ export function parseCsv(text: string): string[][] {
 
 /** A stored record as the pages see it (chain link included; seq always set). */
 export function toAuditRow(r: AuditRecord): AuditRow {
-  return { ...r, seq: r.seq ?? 0, requestedBy: r.requestedBy ?? null, prevHash: r.prevHash ?? null, hash: r.hash ?? null };
+  return {
+    ...r,
+    seq: r.seq ?? 0,
+    requestedBy: r.requestedBy ?? null,
+    prevHash: r.prevHash ?? null,
+    hash: r.hash ?? null,
+  };
 }
 
 /** One export chunk as text: CSV lines, or JSON values separated by ",\n" (the page adds brackets). */
 export function formatChunk(rows: AuditRecord[], format: 'csv' | 'json'): string {
-  return format === 'csv' ? rows.map((r) => csvRow(toAuditRow(r))).join('') : rows.map((r) => JSON.stringify(toAuditRow(r))).join(',\n');
+  return format === 'csv'
+    ? rows.map((r) => csvRow(toAuditRow(r))).join('')
+    : rows.map((r) => JSON.stringify(toAuditRow(r))).join(',\n');
 }

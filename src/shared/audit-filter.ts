@@ -17,9 +17,9 @@ export function matchesFilter(e: AuditRecord, f: AuditFilter, lowerText = f.text
   if (f.from !== null && e.at < f.from) return false;
   if (f.to !== null && e.at > f.to) return false;
   if (lowerText) {
-    const haystack = `${e.actionId} ${e.type} ${e.paramsSummary} ${e.message} ${e.code ?? ''} ${e.idempotencyKey} ${JSON.stringify(e.requestedBy ?? null)}`.toLowerCase();
+    const haystack =
+      `${e.actionId} ${e.type} ${e.paramsSummary} ${e.message} ${e.code ?? ''} ${e.idempotencyKey} ${JSON.stringify(e.requestedBy ?? null)}`.toLowerCase();
     if (!haystack.includes(lowerText)) return false;
   }
   return true;
 }
-

@@ -6,7 +6,13 @@
 import { z } from 'zod';
 import { parseCompany, parsePost, parseProfile, type ParseResult } from '../../contract/inputs';
 import type { ProbeInputs } from '../diagnostics/probes';
-import { accountSchema, bucketLimitSchema, bucketSchema, pauseReasonSchema, suspensionSchema } from '../../contract/protocol';
+import {
+  accountSchema,
+  bucketLimitSchema,
+  bucketSchema,
+  pauseReasonSchema,
+  suspensionSchema,
+} from '../../contract/protocol';
 import { workingHoursSchema } from '../safety/working-hours';
 import { auditFilterSchema } from './audit-filter';
 
@@ -31,7 +37,12 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings/testConnection'), backendUrl: z.string(), token: z.string() }),
   z.object({ type: z.literal('account/rebind'), confirm: z.literal(true) }),
   z.object({ type: z.literal('data/reset'), confirm: z.literal(true) }),
-  z.object({ type: z.literal('audit/query'), filter: auditFilterSchema, before: z.number().nullable(), limit: z.number().int().min(1).max(5000) }),
+  z.object({
+    type: z.literal('audit/query'),
+    filter: auditFilterSchema,
+    before: z.number().nullable(),
+    limit: z.number().int().min(1).max(5000),
+  }),
   z.object({ type: z.literal('audit/verify') }),
   z.object({
     type: z.literal('audit/export'),
@@ -41,7 +52,12 @@ export const requestSchema = z.discriminatedUnion('type', [
     limit: z.number().int().min(1).max(20000),
   }),
   /** Check LinkedIn (options): read-only probes; each input optional, as typed (the worker parses it again). */
-  z.object({ type: z.literal('linkedin/check'), profile: z.string().max(2048).optional(), company: z.string().max(2048).optional(), post: z.string().max(2048).optional() }),
+  z.object({
+    type: z.literal('linkedin/check'),
+    profile: z.string().max(2048).optional(),
+    company: z.string().max(2048).optional(),
+    post: z.string().max(2048).optional(),
+  }),
   /** "Check again" (popup): re-check every suspended action type now. */
   z.object({ type: z.literal('linkedin/recheck') }),
 ]);
@@ -58,7 +74,14 @@ export const auditViewSchema = z.object({
   linkedinRequests: z.number(),
 });
 
-export const VIEW_STATES = ['unconfigured', 'auth_rejected', 'signed_out', 'account_mismatch', 'paused', 'active'] as const;
+export const VIEW_STATES = [
+  'unconfigured',
+  'auth_rejected',
+  'signed_out',
+  'account_mismatch',
+  'paused',
+  'active',
+] as const;
 
 export const statusViewSchema = z.object({
   state: z.enum(VIEW_STATES),
@@ -135,9 +158,15 @@ export const probeResultSchema = z.object({
 
 export type CheckField = 'profile' | 'company' | 'post';
 /** How an error names each Check LinkedIn input. */
-export const CHECK_FIELD_NAMES: Record<CheckField, string> = { profile: 'Profile', company: 'Company page', post: 'Post' };
+export const CHECK_FIELD_NAMES: Record<CheckField, string> = {
+  profile: 'Profile',
+  company: 'Company page',
+  post: 'Post',
+};
 
-export type CheckInputsResult = { ok: true; inputs: ProbeInputs } | { ok: false; errors: { field: CheckField; message: string }[] };
+export type CheckInputsResult =
+  | { ok: true; inputs: ProbeInputs }
+  | { ok: false; errors: { field: CheckField; message: string }[] };
 
 /**
  * Parses the Check LinkedIn inputs; blank means "not given". Shared so that
@@ -153,7 +182,11 @@ export function parseCheckInputs(raw: Partial<Record<CheckField, string>>): Chec
     errors.push({ field, message: `${CHECK_FIELD_NAMES[field]}: ${parsed.reason}` });
     return null;
   };
-  const inputs: ProbeInputs = { profile: read('profile', parseProfile), company: read('company', parseCompany), post: read('post', parsePost) };
+  const inputs: ProbeInputs = {
+    profile: read('profile', parseProfile),
+    company: read('company', parseCompany),
+    post: read('post', parsePost),
+  };
   return errors.length === 0 ? { ok: true, inputs } : { ok: false, errors };
 }
 
@@ -179,7 +212,11 @@ export const replySchemas = {
     reason: z.string().nullable(),
     head: z.object({ seq: z.number(), hash: z.string() }).nullable(),
   }),
-  'linkedin/check': z.object({ results: z.array(probeResultSchema), stoppedBy: z.string().nullable(), checkedAt: z.string() }),
+  'linkedin/check': z.object({
+    results: z.array(probeResultSchema),
+    stoppedBy: z.string().nullable(),
+    checkedAt: z.string(),
+  }),
   'linkedin/recheck': z.object({ checked: z.number(), stillSuspended: z.array(z.string()) }),
 } satisfies Record<Request['type'], z.ZodType>;
 

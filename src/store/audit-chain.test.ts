@@ -2,9 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { entryHash, findAnchor, GENESIS_HASH, verifyExport, type AuditFields, type ExportedEntry } from './audit-chain';
 
 const fields = (i: number): AuditFields => ({
-  at: 1_800_000_000_000 + i, actionId: `a${i}`, type: 'save', bucket: 'saves', paramsSummary: `post ${i}`, idempotencyKey: `k${i}`,
-  requestedBy: { principal: 'p' }, startedAt: 1, finishedAt: 2, status: 'succeeded', code: null, message: 'ok', httpStatus: 200,
-  mutated: true, linkedinRequests: 1, account: 'urn:li:fsd_profile:ME',
+  at: 1_800_000_000_000 + i,
+  actionId: `a${i}`,
+  type: 'save',
+  bucket: 'saves',
+  paramsSummary: `post ${i}`,
+  idempotencyKey: `k${i}`,
+  requestedBy: { principal: 'p' },
+  startedAt: 1,
+  finishedAt: 2,
+  status: 'succeeded',
+  code: null,
+  message: 'ok',
+  httpStatus: 200,
+  mutated: true,
+  linkedinRequests: 1,
+  account: 'urn:li:fsd_profile:ME',
 });
 
 /** A chain of n entries as the export writes them (seq from 1). */
@@ -31,7 +44,12 @@ describe('verifyExport', () => {
 
   it('lists the gaps of a filtered export without calling it altered', () => {
     const rows = chain(6).filter((r) => r.seq !== 3 && r.seq !== 4);
-    expect(verifyExport(rows)).toMatchObject({ checked: 4, altered: null, gaps: [{ afterSeq: 2, seq: 5 }], complete: false });
+    expect(verifyExport(rows)).toMatchObject({
+      checked: 4,
+      altered: null,
+      gaps: [{ afterSeq: 2, seq: 5 }],
+      complete: false,
+    });
     const tail = chain(6).slice(2);
     expect(verifyExport(tail)).toMatchObject({ gaps: [], complete: false });
   });
@@ -41,9 +59,16 @@ describe('verifyExport', () => {
     const edited = rows.map((r) => (r.seq === 2 ? { ...r, status: 'failed' } : r));
     expect(verifyExport(edited)).toMatchObject({ altered: { seq: 2, reason: 'its content does not match its hash' } });
     // Re-hashing the edited entry keeps it self-consistent but breaks the link to its neighbour.
-    const rehashed = rows.map((r) => (r.seq === 2 ? { ...r, message: 'edited', hash: entryHash(r.prevHash ?? '', { ...r, message: 'edited' }) } : r));
-    expect(verifyExport(rehashed)).toMatchObject({ altered: { seq: 2, reason: 'the next entry does not link to it (edited, then re-hashed)' }, gaps: [] });
-    expect(verifyExport(rows.map((r) => (r.seq === 3 ? { ...r, hash: null } : r)))).toMatchObject({ altered: { seq: 3, reason: 'it has no hash' } });
+    const rehashed = rows.map((r) =>
+      r.seq === 2 ? { ...r, message: 'edited', hash: entryHash(r.prevHash ?? '', { ...r, message: 'edited' }) } : r,
+    );
+    expect(verifyExport(rehashed)).toMatchObject({
+      altered: { seq: 2, reason: 'the next entry does not link to it (edited, then re-hashed)' },
+      gaps: [],
+    });
+    expect(verifyExport(rows.map((r) => (r.seq === 3 ? { ...r, hash: null } : r)))).toMatchObject({
+      altered: { seq: 3, reason: 'it has no hash' },
+    });
   });
 });
 

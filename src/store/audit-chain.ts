@@ -15,8 +15,22 @@ type HashedFields = Record<keyof AuditFields, unknown>;
 /** A fixed field order, so the hash does not depend on how the object was built. */
 export function canonicalEntry(e: HashedFields): string {
   return JSON.stringify([
-    e.at, e.actionId, e.type, e.bucket, e.paramsSummary, e.idempotencyKey, e.requestedBy ?? null, e.startedAt, e.finishedAt,
-    e.status, e.code, e.message, e.httpStatus, e.mutated, e.linkedinRequests, e.account,
+    e.at,
+    e.actionId,
+    e.type,
+    e.bucket,
+    e.paramsSummary,
+    e.idempotencyKey,
+    e.requestedBy ?? null,
+    e.startedAt,
+    e.finishedAt,
+    e.status,
+    e.code,
+    e.message,
+    e.httpStatus,
+    e.mutated,
+    e.linkedinRequests,
+    e.account,
   ]);
 }
 
@@ -46,17 +60,32 @@ export interface ChainVerdict {
 }
 
 /** Walks entries in order; pure, so the audit page and tests share it. */
-export function verifyEntries(entries: Iterable<AuditRecord>, start: { prevHash: string; checked: number } = { prevHash: GENESIS_HASH, checked: 0 }): ChainVerdict & { prevHash: string } {
+export function verifyEntries(
+  entries: Iterable<AuditRecord>,
+  start: { prevHash: string; checked: number } = { prevHash: GENESIS_HASH, checked: 0 },
+): ChainVerdict & { prevHash: string } {
   let prevHash = start.prevHash;
   let checked = start.checked;
   for (const e of entries) {
     checked++;
     if (e.prevHash !== prevHash) {
-      return { ok: false, checked, brokenAt: e.seq ?? null, reason: 'link to the previous entry is broken (an entry was removed or inserted)', prevHash };
+      return {
+        ok: false,
+        checked,
+        brokenAt: e.seq ?? null,
+        reason: 'link to the previous entry is broken (an entry was removed or inserted)',
+        prevHash,
+      };
     }
     const { seq: _seq, prevHash: _p, hash, ...fields } = e;
     if (hash !== entryHash(prevHash, fields)) {
-      return { ok: false, checked, brokenAt: e.seq ?? null, reason: 'entry content does not match its hash (it was altered)', prevHash };
+      return {
+        ok: false,
+        checked,
+        brokenAt: e.seq ?? null,
+        reason: 'entry content does not match its hash (it was altered)',
+        prevHash,
+      };
     }
     prevHash = hash;
   }
@@ -92,11 +121,13 @@ export function verifyExport(rows: readonly ExportedEntry[]): ExportVerdict {
   for (const [i, row] of sorted.entries()) {
     const before = sorted[i - 1];
     if (before && row.prevHash !== before.hash) {
-      if (row.seq === before.seq + 1) altered ??= { seq: before.seq, reason: 'the next entry does not link to it (edited, then re-hashed)' };
+      if (row.seq === before.seq + 1)
+        altered ??= { seq: before.seq, reason: 'the next entry does not link to it (edited, then re-hashed)' };
       else gaps.push({ afterSeq: before.seq, seq: row.seq });
     }
     if (row.prevHash === null || row.hash === null) altered ??= { seq: row.seq, reason: 'it has no hash' };
-    else if (row.hash !== entryHash(row.prevHash, row)) altered ??= { seq: row.seq, reason: 'its content does not match its hash' };
+    else if (row.hash !== entryHash(row.prevHash, row))
+      altered ??= { seq: row.seq, reason: 'its content does not match its hash' };
   }
   const complete = sorted.length === 0 || (sorted[0]?.prevHash === GENESIS_HASH && gaps.length === 0);
   const last = sorted.at(-1);
@@ -108,7 +139,11 @@ export function verifyExport(rows: readonly ExportedEntry[]): ExportVerdict {
  * from the first entry with no gap or alteration up to it means nothing up to
  * that entry changed since the hash was noted.
  */
-export function findAnchor(rows: readonly ExportedEntry[], hash: string, verdict: ExportVerdict): { seq: number; provenFromStart: boolean } | null {
+export function findAnchor(
+  rows: readonly ExportedEntry[],
+  hash: string,
+  verdict: ExportVerdict,
+): { seq: number; provenFromStart: boolean } | null {
   const sorted = [...rows].sort((a, b) => a.seq - b.seq);
   const anchor = sorted.find((r) => r.hash === hash);
   if (!anchor) return null;

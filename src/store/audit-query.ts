@@ -65,7 +65,8 @@ export async function verifyAuditChain(chunk = 5000): Promise<LogVerdict> {
       return { ok: true, checked: state.checked, brokenAt: null, reason: null, head };
     }
     const verdict = verifyEntries(entries, state);
-    if (!verdict.ok) return { ok: false, checked: verdict.checked, brokenAt: verdict.brokenAt, reason: verdict.reason, head: null };
+    if (!verdict.ok)
+      return { ok: false, checked: verdict.checked, brokenAt: verdict.brokenAt, reason: verdict.reason, head: null };
     state = { prevHash: verdict.prevHash, checked: verdict.checked };
     after = entries.at(-1)?.seq ?? null;
   }

@@ -1,7 +1,11 @@
 /** A small expiring key/value cache in IndexedDB (profile URNs, relationships, company ids). */
 import { openDb } from './db';
 
-export async function cacheGet<T>(key: string, now: number, parse: (v: unknown) => T | undefined): Promise<T | undefined> {
+export async function cacheGet<T>(
+  key: string,
+  now: number,
+  parse: (v: unknown) => T | undefined,
+): Promise<T | undefined> {
   const db = await openDb();
   const record = await db.get('cache', key);
   if (!record || record.expiresAt <= now) return undefined;

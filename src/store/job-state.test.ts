@@ -3,9 +3,21 @@ import { JOB_STATES, assertTransition, canTransition, isDone, isInHand, resumeDe
 
 describe('job state machine', () => {
   it('allows exactly the documented transitions', () => {
-    const allowed = JOB_STATES.flatMap((from) => JOB_STATES.filter((to) => canTransition(from, to)).map((to) => `${from}→${to}`));
+    const allowed = JOB_STATES.flatMap((from) =>
+      JOB_STATES.filter((to) => canTransition(from, to)).map((to) => `${from}→${to}`),
+    );
     expect(allowed.sort()).toEqual(
-      ['leased→validated', 'leased→finished', 'validated→running', 'validated→finished', 'running→finished', 'running→running', 'finished→reported', 'finished→leased', 'reported→leased'].sort(),
+      [
+        'leased→validated',
+        'leased→finished',
+        'validated→running',
+        'validated→finished',
+        'running→finished',
+        'running→running',
+        'finished→reported',
+        'finished→leased',
+        'reported→leased',
+      ].sort(),
     );
   });
   it('never lets a running job go back to validated or leased (that would re-send a write)', () => {

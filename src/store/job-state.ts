@@ -35,10 +35,7 @@ export const isInHand = (s: JobState) => IN_HAND_STATES.includes(s);
 export const isDone = (s: JobState) => s === 'finished' || s === 'reported';
 
 /** What to do with a job found `running` after a restart, given LinkedIn's read-back. */
-export type ResumeStep =
-  | { kind: 'finish_done' }
-  | { kind: 'rerun' }
-  | { kind: 'fail'; reason: string };
+export type ResumeStep = { kind: 'finish_done' } | { kind: 'rerun' } | { kind: 'fail'; reason: string };
 
 /** A write is re-sent at most once, and only when the read-back proves it did not happen. */
 export const MAX_WRITE_ATTEMPTS = 2;
@@ -52,7 +49,9 @@ export function resumeDecision(
     case 'done':
       return { kind: 'finish_done' };
     case 'not_done':
-      return attempts < MAX_WRITE_ATTEMPTS ? { kind: 'rerun' } : { kind: 'fail', reason: 'the write did not take effect after a retry' };
+      return attempts < MAX_WRITE_ATTEMPTS
+        ? { kind: 'rerun' }
+        : { kind: 'fail', reason: 'the write did not take effect after a retry' };
     // Setting a state again cannot do harm, however often (bounded by the lease).
     case 'resend':
       return { kind: 'rerun' };

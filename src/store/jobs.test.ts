@@ -9,14 +9,41 @@ import { admitLeased, finishJob, markRunning, markValidated, purgeFinishedJobs, 
 import { dueOutbox, outboxSize, removeOutbox } from './outbox';
 
 const T0 = 1_800_000_000_000;
-const action = (id: string, key = `key-${id}`): LeasedAction => ({ id, type: 'follow_member', params: { profile: 'x' }, idempotencyKey: key, requestedBy: { principal: 'p' } });
+const action = (id: string, key = `key-${id}`): LeasedAction => ({
+  id,
+  type: 'follow_member',
+  params: { profile: 'x' },
+  idempotencyKey: key,
+  requestedBy: { principal: 'p' },
+});
 const result = (key: string, status: ActionResult['status']): ActionResult => ({
-  idempotencyKey: key, status, code: status === 'succeeded' ? null : 'outbound_throttled', message: 'm', output: {},
-  retryAt: null, attempts: 1, startedAt: new Date(T0).toISOString(), finishedAt: new Date(T0).toISOString(),
+  idempotencyKey: key,
+  status,
+  code: status === 'succeeded' ? null : 'outbound_throttled',
+  message: 'm',
+  output: {},
+  retryAt: null,
+  attempts: 1,
+  startedAt: new Date(T0).toISOString(),
+  finishedAt: new Date(T0).toISOString(),
 });
 const audit = (id: string, at: number, mutated: boolean): Omit<AuditRecord, 'seq'> => ({
-  at, actionId: id, type: 'follow_member', bucket: 'follows', paramsSummary: '', idempotencyKey: `key-${id}`, requestedBy: null,
-  startedAt: at, finishedAt: at, status: 'succeeded', code: null, message: '', httpStatus: 200, mutated, linkedinRequests: 1, account: null,
+  at,
+  actionId: id,
+  type: 'follow_member',
+  bucket: 'follows',
+  paramsSummary: '',
+  idempotencyKey: `key-${id}`,
+  requestedBy: null,
+  startedAt: at,
+  finishedAt: at,
+  status: 'succeeded',
+  code: null,
+  message: '',
+  httpStatus: 200,
+  mutated,
+  linkedinRequests: 1,
+  account: null,
 });
 
 /** leased → validated → running, as the executor does. */
@@ -80,7 +107,12 @@ describe('jobs', () => {
     await admitLeased(action('old'), T0);
     await finishJob(await start('key-old', {}, T0), result('key-old', 'succeeded'), audit('old', T0, true), T0);
     await admitLeased(action('new'), T0);
-    await finishJob(await start('key-new', {}, T0), result('key-new', 'succeeded'), audit('new', T0 + DAY, true), T0 + DAY);
+    await finishJob(
+      await start('key-new', {}, T0),
+      result('key-new', 'succeeded'),
+      audit('new', T0 + DAY, true),
+      T0 + DAY,
+    );
     expect(await purgeFinishedJobs(T0 + DAY + 10)).toBe(1);
     const db = await openDb();
     expect(await db.getAllKeys('jobs')).toEqual(['key-new']);
@@ -111,9 +143,17 @@ describe('audit hash chain', () => {
     expect(verifyEntries(entries)).toMatchObject({ ok: true, checked: 4, brokenAt: null });
 
     const altered = entries.map((e) => (e.actionId === 'c2' ? { ...e, status: 'failed' as const } : e));
-    expect(verifyEntries(altered)).toMatchObject({ ok: false, brokenAt: entries[1]?.seq, reason: expect.stringMatching(/altered/) });
+    expect(verifyEntries(altered)).toMatchObject({
+      ok: false,
+      brokenAt: entries[1]?.seq,
+      reason: expect.stringMatching(/altered/),
+    });
 
     const removed = entries.filter((e) => e.actionId !== 'c3');
-    expect(verifyEntries(removed)).toMatchObject({ ok: false, brokenAt: entries[3]?.seq, reason: expect.stringMatching(/removed or inserted/) });
+    expect(verifyEntries(removed)).toMatchObject({
+      ok: false,
+      brokenAt: entries[3]?.seq,
+      reason: expect.stringMatching(/removed or inserted/),
+    });
   });
 });

@@ -66,7 +66,11 @@ export async function admitLeased(action: LeasedAction, now: number): Promise<Ad
   return admission;
 }
 
-async function transition(key: string, to: JobState, change: (job: JobRecord) => Partial<JobRecord>): Promise<JobRecord> {
+async function transition(
+  key: string,
+  to: JobState,
+  change: (job: JobRecord) => Partial<JobRecord>,
+): Promise<JobRecord> {
   const db = await openDb();
   const tx = db.transaction('jobs', 'readwrite');
   const job = await tx.store.get(key);
@@ -89,12 +93,7 @@ export function markRunning(key: string, intent: Record<string, unknown>, now: n
 }
 
 /** Job finished + audit entry + outbox entry, atomically. */
-export async function finishJob(
-  job: JobRecord,
-  result: ActionResult,
-  audit: AuditFields,
-  now: number,
-): Promise<void> {
+export async function finishJob(job: JobRecord, result: ActionResult, audit: AuditFields, now: number): Promise<void> {
   const db = await openDb();
   const tx = db.transaction(['jobs', 'outbox', 'audit'], 'readwrite');
   const stored = await tx.objectStore('jobs').get(job.key);
@@ -137,7 +136,10 @@ export async function purgeFinishedJobs(now: number): Promise<number> {
 }
 
 /** An action that could not become a job (malformed envelope): audit, and report it when it has an id. */
-export async function recordUnadmitted(audit: AuditFields, report: { actionId: string; result: ActionResult } | null): Promise<void> {
+export async function recordUnadmitted(
+  audit: AuditFields,
+  report: { actionId: string; result: ActionResult } | null,
+): Promise<void> {
   const db = await openDb();
   const tx = db.transaction(['audit', 'outbox'], 'readwrite');
   await appendAudit(tx.objectStore('audit'), audit);

@@ -68,7 +68,9 @@ function parseJson(body: string): unknown {
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 /** LinkedIn puts error codes in `data.code` (normalized) or `code` (plain). */
@@ -83,7 +85,9 @@ export function graphqlErrorsOf(json: unknown): string[] {
   const root = record(json);
   const lists = [root?.errors, record(root?.data)?.errors];
   return lists.flatMap((list) =>
-    Array.isArray(list) ? list.map((e) => (typeof record(e)?.message === 'string' ? String(record(e)?.message) : 'error')) : [],
+    Array.isArray(list)
+      ? list.map((e) => (typeof record(e)?.message === 'string' ? String(record(e)?.message) : 'error'))
+      : [],
   );
 }
 
@@ -104,11 +108,15 @@ function pathOf(url: string): string {
 
 /** Stop signals from where the request ended up (redirects), or from the tab it would have left from. */
 function stopFromLocation(response: WireResponse): Verdict | null {
-  if (response.blocked === 'checkpoint') return { kind: 'challenge', status: 0, reason: 'the linkedin.com tab is on a security checkpoint' };
-  if (response.blocked === 'signed_out') return { kind: 'session_expired', status: 0, reason: 'the linkedin.com tab is signed out' };
+  if (response.blocked === 'checkpoint')
+    return { kind: 'challenge', status: 0, reason: 'the linkedin.com tab is on a security checkpoint' };
+  if (response.blocked === 'signed_out')
+    return { kind: 'session_expired', status: 0, reason: 'the linkedin.com tab is signed out' };
   const path = pathOf(response.url);
-  if (CHALLENGE_PATH.test(path) && !LOGIN_SUBMIT_PATH.test(path)) return { kind: 'challenge', status: response.status, reason: `redirected to ${path}` };
-  if (SIGNED_OUT_PATH.test(path)) return { kind: 'session_expired', status: response.status, reason: `redirected to ${path}` };
+  if (CHALLENGE_PATH.test(path) && !LOGIN_SUBMIT_PATH.test(path))
+    return { kind: 'challenge', status: response.status, reason: `redirected to ${path}` };
+  if (SIGNED_OUT_PATH.test(path))
+    return { kind: 'session_expired', status: response.status, reason: `redirected to ${path}` };
   return null;
 }
 
@@ -130,7 +138,11 @@ export function classify(response: WireResponse, kind: CallKind): Verdict {
   if (status === 403 && /CSRF/i.test(response.body)) return { kind: 'csrf', status };
   const json = parseJson(response.body);
   const code = errorCodeOf(json);
-  if (kind.invitation && (status === 429 || status >= 400 || (status < 300 && code !== null)) && invitationLimit(status, code, response.body)) {
+  if (
+    kind.invitation &&
+    (status === 429 || status >= 400 || (status < 300 && code !== null)) &&
+    invitationLimit(status, code, response.body)
+  ) {
     return { kind: 'invitation_limit', status, code };
   }
   if (status === 429) return { kind: 'rate_limited', status };
@@ -150,7 +162,8 @@ export function classify(response: WireResponse, kind: CallKind): Verdict {
   const headers = response.headers ?? {};
   if (kind.api === 'sdui') {
     // The RSC reply is text; a refusal is text inside a 200 (v2: "usually 200 even on a refusal").
-    if (kind.sduiFailure?.test(response.body)) return { kind: 'refused', status, code: null, detail: 'LinkedIn refused the action (SDUI failure text)' };
+    if (kind.sduiFailure?.test(response.body))
+      return { kind: 'refused', status, code: null, detail: 'LinkedIn refused the action (SDUI failure text)' };
     return { kind: 'ok', status, json: null, text: response.body, headers };
   }
   // 200 with an error body is never a success.

@@ -80,10 +80,18 @@ export function createLinkedInClient(config: LinkedInClientConfig): LinkedInClie
   async function send(call: LinkedInCall): Promise<Verdict> {
     const timeoutMs = Math.max(1, Math.min(call.timeoutMs ?? config.timeoutMs, config.timeoutMs));
     const kind: CallKind =
-      call.api === 'sdui' ? { api: 'sdui', invitation: call.invitation, sduiFailure: call.action.failureText } : { api: 'voyager', invitation: call.invitation };
+      call.api === 'sdui'
+        ? { api: 'sdui', invitation: call.invitation, sduiFailure: call.action.failureText }
+        : { api: 'voyager', invitation: call.invitation };
     const request =
       call.api === 'sdui'
-        ? { method: 'POST' as const, path: sduiPath(call.action.id), headers: sduiHeaders(), body: JSON.stringify(sduiEnvelope(call.action)), timeoutMs }
+        ? {
+            method: 'POST' as const,
+            path: sduiPath(call.action.id),
+            headers: sduiHeaders(),
+            body: JSON.stringify(sduiEnvelope(call.action)),
+            timeoutMs,
+          }
         : {
             method: call.method,
             path: VOYAGER_PREFIX + call.path,
@@ -105,7 +113,8 @@ export function createLinkedInClient(config: LinkedInClientConfig): LinkedInClie
   async function sessionAlive(): Promise<boolean> {
     const me = await send({ method: 'GET', path: ME_PATH });
     if (me.kind === 'ok') return true;
-    if (me.kind === 'challenge' || me.kind === 'rate_limited' || me.kind === 'session_expired') throw new LinkedInStop(me);
+    if (me.kind === 'challenge' || me.kind === 'rate_limited' || me.kind === 'session_expired')
+      throw new LinkedInStop(me);
     return false;
   }
 
@@ -116,10 +125,21 @@ export function createLinkedInClient(config: LinkedInClientConfig): LinkedInClie
       if (verdict.kind === 'csrf') verdict = await send(call);
       if (verdict.kind === 'csrf' || verdict.kind === 'unauthorized') {
         const probed = call.api !== 'sdui' && call.path === ME_PATH ? false : await sessionAlive();
-        if (!probed) throw new LinkedInStop({ kind: 'session_expired', status: verdict.status, reason: verdict.kind === 'csrf' ? 'CSRF check failed twice and /me failed' : 'HTTP 401 and /me failed' });
-        return { kind: 'refused', status: verdict.status, code: verdict.kind === 'csrf' ? 'CSRF' : null, detail: `HTTP ${verdict.status} although the session is alive` };
+        if (!probed)
+          throw new LinkedInStop({
+            kind: 'session_expired',
+            status: verdict.status,
+            reason: verdict.kind === 'csrf' ? 'CSRF check failed twice and /me failed' : 'HTTP 401 and /me failed',
+          });
+        return {
+          kind: 'refused',
+          status: verdict.status,
+          code: verdict.kind === 'csrf' ? 'CSRF' : null,
+          detail: `HTTP ${verdict.status} although the session is alive`,
+        };
       }
-      if (verdict.kind === 'challenge' || verdict.kind === 'session_expired' || verdict.kind === 'rate_limited') throw new LinkedInStop(verdict);
+      if (verdict.kind === 'challenge' || verdict.kind === 'session_expired' || verdict.kind === 'rate_limited')
+        throw new LinkedInStop(verdict);
       return verdict;
     },
   };

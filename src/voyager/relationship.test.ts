@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { invitationPending, parseRelationshipResponse, relationshipFromProfileLookup, relationshipPath, sentPendingInvitation } from './relationship';
+import {
+  invitationPending,
+  parseRelationshipResponse,
+  relationshipFromProfileLookup,
+  relationshipPath,
+  sentPendingInvitation,
+} from './relationship';
 
 const rel = (union: unknown, included: unknown[] = []) => ({
   data: { entityUrn: 'urn:li:fsd_memberRelationship:ACoAAB1', memberRelationshipUnion: union },
@@ -8,16 +14,23 @@ const rel = (union: unknown, included: unknown[] = []) => ({
 
 describe('relationship', () => {
   it('builds the URL-encoded relationship path', () => {
-    expect(relationshipPath('ACoAAB1')).toBe('/voyagerRelationshipsDashMemberRelationships/urn%3Ali%3Afsd_memberRelationship%3AACoAAB1');
+    expect(relationshipPath('ACoAAB1')).toBe(
+      '/voyagerRelationshipsDashMemberRelationships/urn%3Ali%3Afsd_memberRelationship%3AACoAAB1',
+    );
   });
-  it.each([{ '*connection': 'urn:li:fsd_connection:ACoAAB1' }, { connection: {} }, { connectedMember: 'urn:li:fsd_profile:x' }])(
-    '%j is 1st degree',
-    (union) => {
-      expect(parseRelationshipResponse(rel(union)).kind).toBe('connected');
-    },
-  );
+  it.each([
+    { '*connection': 'urn:li:fsd_connection:ACoAAB1' },
+    { connection: {} },
+    { connectedMember: 'urn:li:fsd_profile:x' },
+  ])('%j is 1st degree', (union) => {
+    expect(parseRelationshipResponse(rel(union)).kind).toBe('connected');
+  });
   it('noConnection with a distance and no invitation', () => {
-    expect(parseRelationshipResponse(rel({ noConnection: { memberDistance: 'DISTANCE_2', invitationUnion: { noInvitation: {} } } }))).toEqual({
+    expect(
+      parseRelationshipResponse(
+        rel({ noConnection: { memberDistance: 'DISTANCE_2', invitationUnion: { noInvitation: {} } } }),
+      ),
+    ).toEqual({
       kind: 'not_connected',
       distance: 'DISTANCE_2',
       invitation: null,
@@ -25,7 +38,15 @@ describe('relationship', () => {
   });
   const withInvitation = (entity: Record<string, unknown>) =>
     parseRelationshipResponse(
-      rel({ noConnection: { memberDistance: 'DISTANCE_3', invitationUnion: { '*invitation': 'urn:li:fsd_invitation:77' } } }, [{ entityUrn: 'urn:li:fsd_invitation:77', ...entity }]),
+      rel(
+        {
+          noConnection: {
+            memberDistance: 'DISTANCE_3',
+            invitationUnion: { '*invitation': 'urn:li:fsd_invitation:77' },
+          },
+        },
+        [{ entityUrn: 'urn:li:fsd_invitation:77', ...entity }],
+      ),
     );
   it('our pending invitation: SENT and PENDING, found through included', () => {
     const r = withInvitation({ invitationState: 'PENDING', invitationType: 'SENT', sharedSecret: 's3' });
@@ -41,14 +62,26 @@ describe('relationship', () => {
     expect(invitationPending(unsaid)).toBe('unknown');
   });
   it('noInvitation means nothing of ours is pending', () => {
-    expect(invitationPending(parseRelationshipResponse(rel({ noConnection: { memberDistance: 'DISTANCE_2', invitationUnion: { noInvitation: {} } } })))).toBe(false);
+    expect(
+      invitationPending(
+        parseRelationshipResponse(
+          rel({ noConnection: { memberDistance: 'DISTANCE_2', invitationUnion: { noInvitation: {} } } }),
+        ),
+      ),
+    ).toBe(false);
     expect(invitationPending(parseRelationshipResponse(rel({})))).toBe('unknown');
   });
   it('an accepted/withdrawn invitation is not pending', () => {
     const r = parseRelationshipResponse(
-      rel({ noConnection: { memberDistance: 'DISTANCE_2', invitationUnion: { '*invitation': 'urn:li:fsd_invitation:78' } } }, [
-        { entityUrn: 'urn:li:fsd_invitation:78', invitationState: 'WITHDRAWN', invitationType: 'SENT' },
-      ]),
+      rel(
+        {
+          noConnection: {
+            memberDistance: 'DISTANCE_2',
+            invitationUnion: { '*invitation': 'urn:li:fsd_invitation:78' },
+          },
+        },
+        [{ entityUrn: 'urn:li:fsd_invitation:78', invitationState: 'WITHDRAWN', invitationType: 'SENT' }],
+      ),
     );
     expect(sentPendingInvitation(r)).toBeNull();
   });
@@ -65,7 +98,10 @@ describe('relationship', () => {
       data: { '*elements': ['urn:li:fsd_profile:ACoAAB1'] },
       included: [
         { entityUrn: 'urn:li:fsd_profile:ACoAAB1', '*memberRelationship': 'urn:li:fsd_memberRelationship:ACoAAB1' },
-        { entityUrn: 'urn:li:fsd_memberRelationship:ACoAAB1', memberRelationshipUnion: { '*connection': 'urn:li:fsd_connection:ACoAAB1' } },
+        {
+          entityUrn: 'urn:li:fsd_memberRelationship:ACoAAB1',
+          memberRelationshipUnion: { '*connection': 'urn:li:fsd_connection:ACoAAB1' },
+        },
       ],
     };
     expect(relationshipFromProfileLookup(json, 'urn:li:fsd_profile:ACoAAB1').kind).toBe('connected');

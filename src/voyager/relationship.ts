@@ -40,7 +40,9 @@ export function parseRelationshipEntity(entity: Entity | undefined, json: unknow
   if (!isRecord(noConnection)) return { kind: 'unknown', reason: 'unrecognised memberRelationshipUnion' };
   const distance = typeof noConnection.memberDistance === 'string' ? noConnection.memberDistance : null;
   const invitationUnion = noConnection.invitationUnion;
-  const invitationRef = isRecord(invitationUnion) ? (stringField(invitationUnion, '*invitation') ?? stringField(invitationUnion, 'invitation')) : undefined;
+  const invitationRef = isRecord(invitationUnion)
+    ? (stringField(invitationUnion, '*invitation') ?? stringField(invitationUnion, 'invitation'))
+    : undefined;
   if (!invitationRef) return { kind: 'not_connected', distance, invitation: null };
   const invitation = entityByUrn(json, invitationRef);
   return {

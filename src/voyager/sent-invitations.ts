@@ -33,7 +33,12 @@ function invitationOf(entity: Entity): SentInvitation | undefined {
   const id = INVITATION_URN.exec(stringField(entity, 'entityUrn') ?? '')?.[1];
   if (!id) return undefined;
   const invitee = INVITEE_KEYS.map((k) => stringField(entity, k)).find((v) => v !== undefined);
-  return { urn: `urn:li:fsd_invitation:${id}`, id, sharedSecret: stringField(entity, 'sharedSecret') ?? null, inviteeTail: invitee ? (urnTail(invitee) ?? null) : null };
+  return {
+    urn: `urn:li:fsd_invitation:${id}`,
+    id,
+    sharedSecret: stringField(entity, 'sharedSecret') ?? null,
+    inviteeTail: invitee ? (urnTail(invitee) ?? null) : null,
+  };
 }
 
 /** The page's invitations; undefined when the answer has no collection at all (unreadable). */
@@ -48,7 +53,11 @@ export function parseSentInvitations(json: unknown): SentInvitation[] | undefine
     : (inline as unknown[]).filter(isRecord);
   return views.flatMap((view) => {
     const ref = stringField(view, '*invitation');
-    const entity = ref ? (entityByUrn(json, ref) ?? (isRecord(view.invitation) ? view.invitation : undefined)) : isRecord(view.invitation) ? view.invitation : view;
+    const entity = ref
+      ? (entityByUrn(json, ref) ?? (isRecord(view.invitation) ? view.invitation : undefined))
+      : isRecord(view.invitation)
+        ? view.invitation
+        : view;
     const found = entity ? invitationOf(entity) : undefined;
     return found ? [found] : [];
   });

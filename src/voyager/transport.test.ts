@@ -5,8 +5,21 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-interface FakeTab { id: number; url: string; incognito: boolean; status: 'complete'; discarded: boolean; active: boolean }
-const state = { tabs: [] as FakeTab[], created: 0, sentTo: [] as number[], session: {} as Record<string, unknown>, scriptError: null as Error | null };
+interface FakeTab {
+  id: number;
+  url: string;
+  incognito: boolean;
+  status: 'complete';
+  discarded: boolean;
+  active: boolean;
+}
+const state = {
+  tabs: [] as FakeTab[],
+  created: 0,
+  sentTo: [] as number[],
+  session: {} as Record<string, unknown>,
+  scriptError: null as Error | null,
+};
 
 vi.mock('webextension-polyfill', () => ({
   default: {
@@ -19,7 +32,14 @@ vi.mock('webextension-polyfill', () => ({
       },
       create: async ({ url, active }: { url: string; active: boolean }) => {
         state.created++;
-        const tab: FakeTab = { id: 100 + state.created, url, incognito: false, status: 'complete', discarded: false, active };
+        const tab: FakeTab = {
+          id: 100 + state.created,
+          url,
+          incognito: false,
+          status: 'complete',
+          discarded: false,
+          active,
+        };
         state.tabs.push(tab);
         return tab;
       },
@@ -28,7 +48,9 @@ vi.mock('webextension-polyfill', () => ({
       executeScript: async ({ target }: { target: { tabId: number } }) => {
         if (state.scriptError) throw state.scriptError;
         state.sentTo.push(target.tabId);
-        return [{ result: { status: 200, url: 'https://www.linkedin.com/voyager/api/me', redirected: false, body: '{}' } }];
+        return [
+          { result: { status: 200, url: 'https://www.linkedin.com/voyager/api/me', redirected: false, body: '{}' } },
+        ];
       },
     },
     storage: {
@@ -41,9 +63,18 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-const { createTabTransport, existingTabOnly, NoLinkedInTabError, NotSentError, TabLostError } = await import('./transport');
+const { createTabTransport, existingTabOnly, NoLinkedInTabError, NotSentError, TabLostError } = await import(
+  './transport'
+);
 const request = { method: 'GET' as const, path: '/voyager/api/me', headers: {}, timeoutMs: 1000 };
-const tab = (id: number, incognito = false): FakeTab => ({ id, url: 'https://www.linkedin.com/feed/', incognito, status: 'complete', discarded: false, active: true });
+const tab = (id: number, incognito = false): FakeTab => ({
+  id,
+  url: 'https://www.linkedin.com/feed/',
+  incognito,
+  status: 'complete',
+  discarded: false,
+  active: true,
+});
 
 beforeEach(() => {
   Object.assign(state, { tabs: [], created: 0, sentTo: [], session: {}, scriptError: null });
@@ -78,15 +109,21 @@ describe('tab transport', () => {
 
   it('existingTabOnly never opens a tab, nor asks', async () => {
     const mayOpenTab = vi.fn(async () => true);
-    await expect(existingTabOnly(createTabTransport({ mayOpenTab })).send(request)).rejects.toBeInstanceOf(NoLinkedInTabError);
+    await expect(existingTabOnly(createTabTransport({ mayOpenTab })).send(request)).rejects.toBeInstanceOf(
+      NoLinkedInTabError,
+    );
     expect(mayOpenTab).not.toHaveBeenCalled();
     expect(state.created).toBe(0);
   });
 
   it("Chrome's error texts (which can name a tab's URL) are replaced by fixed ones", async () => {
     state.tabs = [tab(1)];
-    state.scriptError = new Error('Cannot access contents of url "https://www.linkedin.com/in/someone-private/". Extension manifest must request permission.');
-    const error = await createTabTransport({ mayOpenTab: async () => false }).send(request).catch((e: unknown) => e);
+    state.scriptError = new Error(
+      'Cannot access contents of url "https://www.linkedin.com/in/someone-private/". Extension manifest must request permission.',
+    );
+    const error = await createTabTransport({ mayOpenTab: async () => false })
+      .send(request)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TabLostError);
     expect((error as Error).message).not.toContain('https://');
     const unsent = new NotSentError();

@@ -53,7 +53,8 @@ async function fetchInTab(origin: string, req: WireRequest): Promise<WireRespons
   if (/^\/checkpoint(\/|$)/.test(here) && !/^\/checkpoint\/lg\/login-submit/.test(here)) {
     return { status: 0, url: location.href, redirected: false, body: '', blocked: 'checkpoint' };
   }
-  if (/^\/(authwall|login|uas\/login)(\/|$)/.test(here)) return { status: 0, url: location.href, redirected: false, body: '', blocked: 'signed_out' };
+  if (/^\/(authwall|login|uas\/login)(\/|$)/.test(here))
+    return { status: 0, url: location.href, redirected: false, body: '', blocked: 'signed_out' };
   const jsession = document.cookie
     .split(';')
     .map((part) => part.trim())
@@ -108,7 +109,9 @@ async function findOrOpenTab(mayOpen: () => Promise<boolean>): Promise<number> {
   const stored = (await browser.storage.session.get(TAB_KEY))[TAB_KEY];
   if (typeof stored === 'number' && (await usableTab(stored))) return stored;
   // A private window's session is not the one the user bound the executor to.
-  const open = (await browser.tabs.query({ url: TAB_PATTERN })).filter((t) => t.id !== undefined && !t.discarded && !t.incognito);
+  const open = (await browser.tabs.query({ url: TAB_PATTERN })).filter(
+    (t) => t.id !== undefined && !t.discarded && !t.incognito,
+  );
   const candidate = open.find((t) => t.status === 'complete') ?? open[0];
   let tabId = candidate?.id;
   if (tabId === undefined) {

@@ -27,8 +27,16 @@ function apiHeaders(overrides: Record<string, string | undefined> = {}): Record<
   return out;
 }
 
-async function post(path: string, body: unknown, headers: Record<string, string | undefined> = {}): Promise<{ status: number; body: unknown; headers: Headers }> {
-  const res = await fetch(backend.url + path, { method: 'POST', headers: apiHeaders(headers), body: typeof body === 'string' ? body : JSON.stringify(body) });
+async function post(
+  path: string,
+  body: unknown,
+  headers: Record<string, string | undefined> = {},
+): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const res = await fetch(backend.url + path, {
+    method: 'POST',
+    headers: apiHeaders(headers),
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined, headers: res.headers };
 }
@@ -78,12 +86,18 @@ describe('CORS and auth', () => {
     const origin = 'chrome-extension://abcdefghijklmnop';
     const res = await fetch(`${backend.url}/anything/at/all`, {
       method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe(origin);
     expect(res.headers.get('access-control-allow-methods')).toBe('GET, POST');
-    expect(res.headers.get('access-control-allow-headers')).toBe('authorization, content-type, x-executor-id, x-executor-version');
+    expect(res.headers.get('access-control-allow-headers')).toBe(
+      'authorization, content-type, x-executor-id, x-executor-version',
+    );
     expect(res.headers.get('access-control-max-age')).toBe('600');
 
     const noOrigin = await post('/v1/executor/heartbeat', heartbeat);
@@ -94,7 +108,10 @@ describe('CORS and auth', () => {
   });
 
   it('checks the token, the executor headers and the content type', async () => {
-    expect(await post('/v1/executor/heartbeat', heartbeat, { authorization: 'Bearer wrong' })).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
+    expect(await post('/v1/executor/heartbeat', heartbeat, { authorization: 'Bearer wrong' })).toMatchObject({
+      status: 401,
+      body: { error: 'unauthorized' },
+    });
     expect((await post('/v1/executor/heartbeat', heartbeat, { authorization: undefined })).status).toBe(401);
     const noId = await post('/v1/executor/heartbeat', heartbeat, { 'x-executor-id': undefined });
     expect(noId.status).toBe(400);
@@ -107,7 +124,9 @@ describe('CORS and auth', () => {
     expect(badType.status).toBe(400);
     expect(JSON.stringify(badType.body)).toContain('content-type');
     expect(backend.heartbeats).toHaveLength(0);
-    expect((await post('/v1/executor/heartbeat', heartbeat, { 'content-type': 'application/json; charset=utf-8' })).status).toBe(200);
+    expect(
+      (await post('/v1/executor/heartbeat', heartbeat, { 'content-type': 'application/json; charset=utf-8' })).status,
+    ).toBe(200);
     expect((await post('/v1/executor/nope', {})).status).toBe(404);
   });
 });
@@ -178,7 +197,10 @@ describe('lease', () => {
     backend.enqueueRaw({ type: 'react' });
     const body = await lease();
     expect(body.actions).toEqual([raw, { type: 'react' }]);
-    expect((await post('/v1/executor/actions/act_raw/result', resultOf('', { status: 'refused', code: 'invalid_action' }))).status).toBe(200);
+    expect(
+      (await post('/v1/executor/actions/act_raw/result', resultOf('', { status: 'refused', code: 'invalid_action' })))
+        .status,
+    ).toBe(200);
     expect(backend.finalResult('act_raw')).toMatchObject({ status: 'refused', code: 'invalid_action' });
   });
 });
@@ -193,7 +215,12 @@ describe('results', () => {
     expect(a.status).toBe('final');
     expect(backend.finalResult(a.id)).toEqual(r);
     // Same status/code/output/key (different timings and key order) is accepted again.
-    const again = { ...r, attempts: 2, finishedAt: new Date().toISOString(), output: { profileUrn: 'urn:li:fsd_profile:X', following: true } };
+    const again = {
+      ...r,
+      attempts: 2,
+      finishedAt: new Date().toISOString(),
+      output: { profileUrn: 'urn:li:fsd_profile:X', following: true },
+    };
     expect((await post(path, again)).status).toBe(200);
     expect((await post(path, { ...r, output: { following: false } })).status).toBe(409);
     expect((await post(path, { ...r, status: 'failed', code: 'not_found' })).status).toBe(409);
@@ -213,7 +240,12 @@ describe('results', () => {
     const a = backend.enqueue({ type: 'react', params: {} });
     await lease();
     const retryAt = new Date(Date.now() + 300).toISOString();
-    const deferred = resultOf(a.idempotencyKey, { status: 'deferred', code: 'outbound_throttled', output: {}, retryAt });
+    const deferred = resultOf(a.idempotencyKey, {
+      status: 'deferred',
+      code: 'outbound_throttled',
+      output: {},
+      retryAt,
+    });
     expect((await post(`/v1/executor/actions/${a.id}/result`, deferred)).status).toBe(200);
     expect(a.status).toBe('queued');
     expect(backend.finalResult(a.id)).toBeUndefined();
@@ -224,7 +256,9 @@ describe('results', () => {
     expect((await lease()).actions.map((x) => x['id'])).toEqual([a.id]);
 
     backend.config.requeueDeferred = false;
-    expect((await post(`/v1/executor/actions/${a.id}/result`, { ...deferred, retryAt: new Date().toISOString() })).status).toBe(200);
+    expect(
+      (await post(`/v1/executor/actions/${a.id}/result`, { ...deferred, retryAt: new Date().toISOString() })).status,
+    ).toBe(200);
     expect(a.status).toBe('deferred');
     expect(await lease()).toMatchObject({ actions: [], queued: 0 });
     // A final result still lands afterwards.
@@ -237,7 +271,10 @@ describe('heartbeat', () => {
   it('validates, records and answers pollAfterMs and queued', async () => {
     backend.enqueue({ type: 'react', params: {} });
     backend.config.pollAfterMs = 5_000;
-    expect(await post('/v1/executor/heartbeat', heartbeat)).toMatchObject({ status: 200, body: { pollAfterMs: 5_000, queued: 1 } });
+    expect(await post('/v1/executor/heartbeat', heartbeat)).toMatchObject({
+      status: 200,
+      body: { pollAfterMs: 5_000, queued: 1 },
+    });
     expect(backend.heartbeats.map((h) => h.body)).toEqual([heartbeat]);
     expect((await post('/v1/executor/heartbeat', { ...heartbeat, state: 'asleep' })).status).toBe(400);
     expect(backend.heartbeats).toHaveLength(1);

@@ -151,7 +151,12 @@ function canonical(value: unknown): string {
 }
 
 function sameResult(a: ActionResult, b: ActionResult): boolean {
-  return a.status === b.status && a.code === b.code && a.idempotencyKey === b.idempotencyKey && canonical(a.output) === canonical(b.output);
+  return (
+    a.status === b.status &&
+    a.code === b.code &&
+    a.idempotencyKey === b.idempotencyKey &&
+    canonical(a.output) === canonical(b.output)
+  );
 }
 
 function headerRecord(headers: http.IncomingHttpHeaders): Record<string, string> {
@@ -265,7 +270,10 @@ export async function startBackendDouble(opts: BackendDoubleOptions = {}): Promi
   }
 
   /** The lease bookkeeping of an action that was just enqueued. */
-  function notYetLeased(): Pick<QueuedAction, 'status' | 'availableAt' | 'leaseExpiresAt' | 'leases' | 'results' | 'final'> {
+  function notYetLeased(): Pick<
+    QueuedAction,
+    'status' | 'availableAt' | 'leaseExpiresAt' | 'leases' | 'results' | 'final'
+  > {
     return { status: 'queued', availableAt: 0, leaseExpiresAt: null, leases: 0, results: [], final: null };
   }
 
@@ -360,17 +368,24 @@ export async function startBackendDouble(opts: BackendDoubleOptions = {}): Promi
   }
 
   function authProblem(headers: Record<string, string>): Answer | null {
-    if (config.rejectToken || headers['authorization'] !== `Bearer ${token}`) return { status: 401, body: { error: 'unauthorized' } };
+    if (config.rejectToken || headers['authorization'] !== `Bearer ${token}`)
+      return { status: 401, body: { error: 'unauthorized' } };
     const executorId = headers['x-executor-id'];
-    if (executorId === undefined || executorId === '') return { status: 400, body: { error: 'missing header: x-executor-id' } };
-    if (!UUID_RE.test(executorId)) return { status: 400, body: { error: 'invalid header: x-executor-id (expected a uuid)' } };
+    if (executorId === undefined || executorId === '')
+      return { status: 400, body: { error: 'missing header: x-executor-id' } };
+    if (!UUID_RE.test(executorId))
+      return { status: 400, body: { error: 'invalid header: x-executor-id (expected a uuid)' } };
     if (!headers['x-executor-version']) return { status: 400, body: { error: 'missing header: x-executor-version' } };
     return null;
   }
 
   function validated<T>(schema: z.ZodType<T>, body: unknown, apply: (value: T) => Answer): Answer {
     const parsed = schema.safeParse(body);
-    if (!parsed.success) return { status: 400, body: { error: 'invalid_body', issue: parsed.error.issues[0], issues: parsed.error.issues } };
+    if (!parsed.success)
+      return {
+        status: 400,
+        body: { error: 'invalid_body', issue: parsed.error.issues[0], issues: parsed.error.issues },
+      };
     return apply(parsed.data);
   }
 
@@ -381,7 +396,8 @@ export async function startBackendDouble(opts: BackendDoubleOptions = {}): Promi
     if (config.delayMs > 0) await sleep(config.delayMs);
     const forced = injected.shift();
     if (forced !== undefined) return { status: forced, body: { error: 'injected_failure' } };
-    if (config.failRate > 0 && Math.random() < config.failRate) return { status: 503, body: { error: 'injected_failure' } };
+    if (config.failRate > 0 && Math.random() < config.failRate)
+      return { status: 503, body: { error: 'injected_failure' } };
     const problem = authProblem(rec.headers);
     if (problem) return problem;
     if (!/^application\/json\s*(;|$)/i.test(rec.headers['content-type'] ?? '')) {
@@ -407,7 +423,8 @@ export async function startBackendDouble(opts: BackendDoubleOptions = {}): Promi
         headers['Access-Control-Allow-Methods'] = CORS_METHODS;
         headers['Access-Control-Allow-Headers'] = CORS_HEADERS;
         headers['Access-Control-Max-Age'] = '600';
-        if (req.headers['access-control-request-private-network'] === 'true') headers['Access-Control-Allow-Private-Network'] = 'true';
+        if (req.headers['access-control-request-private-network'] === 'true')
+          headers['Access-Control-Allow-Private-Network'] = 'true';
         rec.status = 204;
         res.writeHead(204, headers).end();
         return;
@@ -467,10 +484,16 @@ export async function startBackendDouble(opts: BackendDoubleOptions = {}): Promi
     }
   }
 
-  async function waitFor(predicate: () => boolean, timeoutMs: number, what: string, describe?: () => string): Promise<void> {
+  async function waitFor(
+    predicate: () => boolean,
+    timeoutMs: number,
+    what: string,
+    describe?: () => string,
+  ): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate()) {
-      if (Date.now() >= deadline) throw new Error(`backend double: timed out after ${timeoutMs} ms waiting for ${describe ? describe() : what}`);
+      if (Date.now() >= deadline)
+        throw new Error(`backend double: timed out after ${timeoutMs} ms waiting for ${describe ? describe() : what}`);
       await sleep(20);
     }
   }
@@ -523,7 +546,9 @@ export async function startBackendDouble(opts: BackendDoubleOptions = {}): Promi
           `final results; missing: ${missing()
             .map((id) => {
               const a = byId.get(id);
-              return a ? `${id} (${a.status}, ${a.leases} lease(s), ${a.results.length} result(s))` : `${id} (unknown id)`;
+              return a
+                ? `${id} (${a.status}, ${a.leases} lease(s), ${a.results.length} result(s))`
+                : `${id} (unknown id)`;
             })
             .join(', ')}`,
       );

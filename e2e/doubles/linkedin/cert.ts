@@ -48,11 +48,29 @@ function withOpenssl(): { key: string; cert: string } {
   try {
     const keyFile = path.join(dir, 'key.pem');
     const certFile = path.join(dir, 'cert.pem');
-    execFileSync('/usr/bin/openssl', [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-      '-keyout', keyFile, '-out', certFile, '-days', '365', '-subj', `/CN=${HOSTS[0]}`,
-      '-addext', `subjectAltName=${HOSTS.map((h) => `DNS:${h}`).join(',')}`,
-    ], { stdio: 'ignore' });
+    execFileSync(
+      '/usr/bin/openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        keyFile,
+        '-out',
+        certFile,
+        '-days',
+        '365',
+        '-subj',
+        `/CN=${HOSTS[0]}`,
+        '-addext',
+        `subjectAltName=${HOSTS.map((h) => `DNS:${h}`).join(',')}`,
+      ],
+      { stdio: 'ignore' },
+    );
     return { key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8') };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -2,8 +2,24 @@
 import { describe, expect, it } from 'vitest';
 import { call, sdui } from './test-client';
 import {
-  CONNECT, connectBody, connectEnvelope, dig, followBody, followPath, FULL_PROFILE, graphqlPath, lastOf, profilePath, profileUrn, reactPath,
-  repostBody, REPOST_ID, SDUI, saveEnvelope, TOP_CARD, useDouble,
+  CONNECT,
+  connectBody,
+  connectEnvelope,
+  dig,
+  followBody,
+  followPath,
+  FULL_PROFILE,
+  graphqlPath,
+  lastOf,
+  profilePath,
+  profileUrn,
+  reactPath,
+  repostBody,
+  REPOST_ID,
+  SDUI,
+  saveEnvelope,
+  TOP_CARD,
+  useDouble,
 } from './test-helpers';
 
 const double = useDouble();
@@ -77,7 +93,9 @@ describe('inviteLimit', () => {
     const li = double();
     const m = li.addMember({ slug: 'a-b' });
     li.fail({ kind: 'inviteLimit', status: 400, code: 'CANT_INVITE_CONNECTION_LIMIT_REACHED' }, { times: 1 });
-    expect((await call(li, 'POST', CONNECT, { body: connectBody(m) })).json).toEqual({ data: { code: 'CANT_INVITE_CONNECTION_LIMIT_REACHED', status: 400 } });
+    expect((await call(li, 'POST', CONNECT, { body: connectBody(m) })).json).toEqual({
+      data: { code: 'CANT_INVITE_CONNECTION_LIMIT_REACHED', status: 400 },
+    });
     li.fail({ kind: 'inviteLimit', status: 200, code: 'MAX_INVITATION_SENT' }, { times: 1 });
     const ok = await call(li, 'POST', CONNECT, { body: connectBody(m) });
     expect([ok.status, ok.json]).toEqual([200, { data: { code: 'MAX_INVITATION_SENT' } }]);
@@ -92,16 +110,22 @@ describe('inviteLimit', () => {
 });
 
 describe('next variant and odd answers', () => {
-  it.each([400, 404, 405, 410] as const)('nextVariant %i on one decoration only (match on query.decorationId)', async (status) => {
-    const li = double();
-    const m = li.addMember({ slug: 'a-b' });
-    li.fail({ kind: 'nextVariant', status }, { match: (r) => r.endpoint === 'profile' && r.query.decorationId === TOP_CARD });
-    const r = await call(li, 'GET', profilePath(m.slug));
-    expect(r.status).toBe(status);
-    expect(r.json).toEqual({ status });
-    expect(dig(r.json, 'data')).toBeUndefined();
-    expect((await call(li, 'GET', profilePath(m.slug, FULL_PROFILE))).status).toBe(200);
-  });
+  it.each([400, 404, 405, 410] as const)(
+    'nextVariant %i on one decoration only (match on query.decorationId)',
+    async (status) => {
+      const li = double();
+      const m = li.addMember({ slug: 'a-b' });
+      li.fail(
+        { kind: 'nextVariant', status },
+        { match: (r) => r.endpoint === 'profile' && r.query.decorationId === TOP_CARD },
+      );
+      const r = await call(li, 'GET', profilePath(m.slug));
+      expect(r.status).toBe(status);
+      expect(r.json).toEqual({ status });
+      expect(dig(r.json, 'data')).toBeUndefined();
+      expect((await call(li, 'GET', profilePath(m.slug, FULL_PROFILE))).status).toBe(200);
+    },
+  );
 
   it('serverErrorAfterApply: applied and recorded as a mutation, answered 5xx', async () => {
     const li = double();
@@ -123,7 +147,10 @@ describe('next variant and odd answers', () => {
     li.fail({ kind: 'graphqlErrors' }, { times: 1 });
     const r = await call(li, 'POST', graphqlPath(REPOST_ID), { body: repostBody(post.shareUrn ?? '') });
     expect(r.status).toBe(200);
-    expect(r.json).toEqual({ data: { data: null }, errors: [{ message: 'Validation failed', extensions: { classification: 'ValidationError' } }] });
+    expect(r.json).toEqual({
+      data: { data: null },
+      errors: [{ message: 'Validation failed', extensions: { classification: 'ValidationError' } }],
+    });
     li.fail({ kind: 'graphqlErrors', at: 'data' }, { times: 1 });
     const d = await call(li, 'POST', graphqlPath(REPOST_ID), { body: repostBody(post.shareUrn ?? '') });
     expect(dig(d.json, 'data', 'errors')).toHaveLength(1);
@@ -184,9 +211,13 @@ describe('CSRF rotation (D2)', () => {
     expect([r.status, r.text]).toEqual([403, 'CSRF check failed']);
     expect(li.session.jsessionId).not.toBe(old);
     expect(li.session.jsessionId).toMatch(/^ajax:\d{19}$/);
-    expect(r.headers['set-cookie']).toEqual([`JSESSIONID="${li.session.jsessionId}"; Domain=.www.linkedin.com; Path=/; Secure; SameSite=None`]);
+    expect(r.headers['set-cookie']).toEqual([
+      `JSESSIONID="${li.session.jsessionId}"; Domain=.www.linkedin.com; Path=/; Secure; SameSite=None`,
+    ]);
     expect(li.state.following.size).toBe(0);
-    expect((await call(li, 'POST', followPath(profileUrn(m)), { body: followBody(true), headers, cookies })).status).toBe(400);
+    expect(
+      (await call(li, 'POST', followPath(profileUrn(m)), { body: followBody(true), headers, cookies })).status,
+    ).toBe(400);
     expect((await call(li, 'POST', followPath(profileUrn(m)), { body: followBody(true) })).status).toBe(200);
     expect(li.mutations()).toHaveLength(1);
   });

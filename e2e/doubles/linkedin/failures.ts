@@ -57,11 +57,20 @@ export class Failures {
   }
 }
 
-const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 404: 'Not Found', 405: 'Method Not Allowed', 410: 'Gone', 429: 'Too Many Requests', 500: 'Internal Server Error' };
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  410: 'Gone',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
 
 /** Voyager answers a bare status as `{"status":n}` (no business code); SDUI as plain text. */
 function bare(status: number, surface: Surface): Reply {
-  return surface === 'voyager' ? { status, json: { status } } : { status, text: STATUS_TEXT[status] ?? `HTTP ${status}`, type: 'text/plain; charset=utf-8' };
+  return surface === 'voyager'
+    ? { status, json: { status } }
+    : { status, text: STATUS_TEXT[status] ?? `HTTP ${status}`, type: 'text/plain; charset=utf-8' };
 }
 
 function inviteLimit(s: Extract<Scenario, { kind: 'inviteLimit' }>, surface: Surface): Reply {
@@ -72,7 +81,9 @@ function inviteLimit(s: Extract<Scenario, { kind: 'inviteLimit' }>, surface: Sur
     return { status, text, type: 'text/x-component', notApplied: true };
   }
   // v2: the limit arrives as 429, 400, or 200 with data.code and no invitation.
-  return status === 200 ? { status, json: { data: { code } }, notApplied: true } : { status, json: { data: { code, status } } };
+  return status === 200
+    ? { status, json: { data: { code } }, notApplied: true }
+    : { status, json: { data: { code, status } } };
 }
 
 /** The answer for a scenario that replaces the normal one (nothing applied). */
@@ -81,14 +92,18 @@ export function scenarioReply(s: ReplacingScenario, surface: Surface): Reply {
     case 'status999':
       return { status: 999 };
     case 'challenge':
-      return { status: 302, headers: { location: `${ORIGIN}/checkpoint/challenge/AgH${randomBase64Url(40)}?ut=${randomBase64Url(20)}` } };
+      return {
+        status: 302,
+        headers: { location: `${ORIGIN}/checkpoint/challenge/AgH${randomBase64Url(40)}?ut=${randomBase64Url(20)}` },
+      };
     case 'authwall':
       return {
         status: 302,
         headers: {
-          location: s.to === 'login'
-            ? `${ORIGIN}/uas/login?session_redirect=${encodeURIComponent(`${ORIGIN}/feed/`)}`
-            : `${ORIGIN}/authwall?trk=bf&trkInfo=${randomBase64Url(16)}&sessionRedirect=${encodeURIComponent(`${ORIGIN}/feed/`)}`,
+          location:
+            s.to === 'login'
+              ? `${ORIGIN}/uas/login?session_redirect=${encodeURIComponent(`${ORIGIN}/feed/`)}`
+              : `${ORIGIN}/authwall?trk=bf&trkInfo=${randomBase64Url(16)}&sessionRedirect=${encodeURIComponent(`${ORIGIN}/feed/`)}`,
           'set-cookie': 'li_at=delete-me; Domain=.www.linkedin.com; Path=/',
         },
       };
@@ -112,6 +127,8 @@ export function scenarioReply(s: ReplacingScenario, surface: Surface): Reply {
       return { status: 200, json: body, notApplied: true };
     }
     case 'unexpectedShape':
-      return surface === 'voyager' ? { status: 200, json: { data: {} }, notApplied: true } : { status: 200, text: '0:null\n', type: 'text/x-component', notApplied: true };
+      return surface === 'voyager'
+        ? { status: 200, json: { data: {} }, notApplied: true }
+        : { status: 200, text: '0:null\n', type: 'text/x-component', notApplied: true };
   }
 }

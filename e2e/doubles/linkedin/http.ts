@@ -39,18 +39,30 @@ export function serviceError(status: number, code: string): HttpError {
 export const json = (status: number, body: unknown): Reply => ({ status, json: body });
 export const noContent = (): Reply => ({ status: 204 });
 /** A 2xx with no body at all (react 201, follow/save 200: v2 "Real shapes"). */
-export const empty = (status: number, headers?: Record<string, string>): Reply => ({ status, ...(headers ? { headers } : {}) });
+export const empty = (status: number, headers?: Record<string, string>): Reply => ({
+  status,
+  ...(headers ? { headers } : {}),
+});
 /** A write refused inside a 200 (GraphQL errors, legacy `{"status":4xx}`, invite `data.code`). */
 export const refusedIn200 = (body: unknown): Reply => ({ status: 200, json: body, notApplied: true });
 
 export const RSC_TYPE = 'text/x-component';
 /** SDUI reply: RSC text lines (D3). The success marker is unknown, so none is promised. */
-export const rsc = (line: string, notApplied = false): Reply => ({ status: 200, text: `0:${line}\n`, type: RSC_TYPE, notApplied });
+export const rsc = (line: string, notApplied = false): Reply => ({
+  status: 200,
+  text: `0:${line}\n`,
+  type: RSC_TYPE,
+  notApplied,
+});
 /** SDUI refusal: 200 with the failure as text (v2 "SDUI": failure embedded as text). */
-export const rscFailure = (text: string): Reply => rsc(JSON.stringify({ actions: [{ $type: 'proto.sdui.actions.core.ShowToast', text }] }), true);
+export const rscFailure = (text: string): Reply =>
+  rsc(JSON.stringify({ actions: [{ $type: 'proto.sdui.actions.core.ShowToast', text }] }), true);
 /** SDUI 500 (incomplete body, Voyager headers, integer enums: D3). */
 export function sduiError(message: string): HttpError {
-  return new HttpError({ status: 500, text: `Internal Server Error: ${message}`, type: 'text/plain; charset=utf-8' }, message);
+  return new HttpError(
+    { status: 500, text: `Internal Server Error: ${message}`, type: 'text/plain; charset=utf-8' },
+    message,
+  );
 }
 
 /** `a=b&c=d`, each key and value decoded once with decodeURIComponent ('+' stays '+'). */

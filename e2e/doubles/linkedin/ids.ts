@@ -3,7 +3,9 @@ import { randomBytes, randomInt } from 'node:crypto';
 
 /** `n` random base64url characters. */
 export function randomBase64Url(n: number): string {
-  return randomBytes(Math.ceil((n * 3) / 4) + 3).toString('base64url').slice(0, n);
+  return randomBytes(Math.ceil((n * 3) / 4) + 3)
+    .toString('base64url')
+    .slice(0, n);
 }
 
 /** `n` random digits, the first one non-zero. */

@@ -31,8 +31,15 @@ export function pageEndpoint(method: string, path: string): string {
 
 export function pageReply(method: string, path: string, fixture: Fixture): Reply {
   if (path === '/favicon.ico') return { status: 204 };
-  if (method !== 'GET' && method !== 'HEAD') return { status: 400, text: 'Bad Request', type: 'text/plain; charset=utf-8' };
-  const kind = path.startsWith('/checkpoint/') ? 'checkpoint' : path.startsWith('/authwall') ? 'authwall' : path.startsWith('/login') || path.startsWith('/uas/login') ? 'login' : 'page';
+  if (method !== 'GET' && method !== 'HEAD')
+    return { status: 400, text: 'Bad Request', type: 'text/plain; charset=utf-8' };
+  const kind = path.startsWith('/checkpoint/')
+    ? 'checkpoint'
+    : path.startsWith('/authwall')
+      ? 'authwall'
+      : path.startsWith('/login') || path.startsWith('/uas/login')
+        ? 'login'
+        : 'page';
   return {
     status: 200,
     type: 'text/html; charset=utf-8',

@@ -45,12 +45,20 @@ function rotateCsrf(ctx: Ctx): Reply {
     status: 403,
     text: 'CSRF check failed',
     type: 'text/plain; charset=utf-8',
-    headers: { 'set-cookie': `JSESSIONID="${ctx.session.jsessionId}"; Domain=.www.linkedin.com; Path=/; Secure; SameSite=None` },
+    headers: {
+      'set-cookie': `JSESSIONID="${ctx.session.jsessionId}"; Domain=.www.linkedin.com; Path=/; Secure; SameSite=None`,
+    },
   };
 }
 
 export async function runWrite(
-  ctx: Ctx, record: RecordedRequest, surface: Surface, input: FailureMatchInput, write: boolean, subject: string | undefined, apply: () => Reply,
+  ctx: Ctx,
+  record: RecordedRequest,
+  surface: Surface,
+  input: FailureMatchInput,
+  write: boolean,
+  subject: string | undefined,
+  apply: () => Reply,
 ): Promise<Outcome | null> {
   const rotation = ctx.rotations.findIndex((m) => m(input));
   if (rotation >= 0) {
@@ -67,12 +75,21 @@ export async function runWrite(
     const applied = runApply(apply);
     record.mutation = write && isApplied(applied);
     drop = s?.kind === 'dropAfterApply';
-    const status = s?.kind === 'serverErrorAfterApply' ? s.status ?? 500 : 0;
-    reply = status && record.mutation ? (surface === 'voyager' ? { status, json: { status } } : { status, text: 'Internal Server Error', type: 'text/plain; charset=utf-8' }) : applied;
+    const status = s?.kind === 'serverErrorAfterApply' ? (s.status ?? 500) : 0;
+    reply =
+      status && record.mutation
+        ? surface === 'voyager'
+          ? { status, json: { status } }
+          : { status, text: 'Internal Server Error', type: 'text/plain; charset=utf-8' }
+        : applied;
   } else {
     reply = scenarioReply(s, surface);
   }
-  if (subject !== undefined && (WITHDRAW_VARIANTS as readonly string[]).includes(record.endpoint) && isNextVariant(reply)) {
+  if (
+    subject !== undefined &&
+    (WITHDRAW_VARIANTS as readonly string[]).includes(record.endpoint) &&
+    isNextVariant(reply)
+  ) {
     const tried = ctx.nextVariantAnswered.get(subject) ?? new Set<string>();
     tried.add(record.endpoint);
     ctx.nextVariantAnswered.set(subject, tried);

@@ -2,7 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { call, sdui } from './test-client';
 import {
-  connectEnvelope, envelope, followEnvelope, lastOf, reactPath, repostEnvelope, saveEnvelope, SDUI, unreactEnvelope, useDouble,
+  connectEnvelope,
+  envelope,
+  followEnvelope,
+  lastOf,
+  reactPath,
+  repostEnvelope,
+  saveEnvelope,
+  SDUI,
+  unreactEnvelope,
+  useDouble,
 } from './test-helpers';
 
 const double = useDouble();
@@ -20,7 +29,9 @@ describe('SDUI headers and envelope', () => {
     expect(li.voyagerRequests()).toEqual(li.apiRequests());
     expect(li.apiRequests()).toHaveLength(1);
     expect(li.mutations()).toHaveLength(1);
-    expect((await sdui(li, SDUI.follow.id, followEnvelope(m, true), { headers: { accept: undefined } })).status).toBe(200);
+    expect((await sdui(li, SDUI.follow.id, followEnvelope(m, true), { headers: { accept: undefined } })).status).toBe(
+      200,
+    );
   });
 
   it.each([
@@ -43,10 +54,18 @@ describe('SDUI headers and envelope', () => {
   it('content-type with a charset → 500; csrf mismatch → 403; no li_at → 401', async () => {
     const li = double();
     const m = li.addMember({ slug: 'a-b' });
-    expect((await sdui(li, SDUI.follow.id, followEnvelope(m, true), { headers: { 'content-type': 'application/json; charset=UTF-8' } })).status).toBe(500);
+    expect(
+      (
+        await sdui(li, SDUI.follow.id, followEnvelope(m, true), {
+          headers: { 'content-type': 'application/json; charset=UTF-8' },
+        })
+      ).status,
+    ).toBe(500);
     const csrf = await sdui(li, SDUI.follow.id, followEnvelope(m, true), { headers: { 'csrf-token': 'ajax:1' } });
     expect([csrf.status, csrf.text]).toEqual([403, 'CSRF check failed']);
-    expect((await sdui(li, SDUI.follow.id, followEnvelope(m, true), { cookies: { li_at: undefined } })).status).toBe(401);
+    expect((await sdui(li, SDUI.follow.id, followEnvelope(m, true), { cookies: { li_at: undefined } })).status).toBe(
+      401,
+    );
     expect(li.mutations()).toEqual([]);
   });
 
@@ -62,8 +81,17 @@ describe('SDUI headers and envelope', () => {
       { ...good, requestedArguments: { ...good.requestedArguments, screenId: 'other' } },
       { ...good, requestedArguments: { ...good.requestedArguments, states: undefined } },
       { ...good, requestedArguments: { ...good.requestedArguments, requestMetadata: undefined } },
-      { ...good, requestedArguments: { ...good.requestedArguments, requestedStateKeys: [{ key: 'x', namespace: '' }] } },
-      { ...good, requestedArguments: { ...good.requestedArguments, payload: { followStateType: 'FollowStateType_FOLLOW_INACTIVE', memberUrn: { memberId: m.memberId } } } },
+      {
+        ...good,
+        requestedArguments: { ...good.requestedArguments, requestedStateKeys: [{ key: 'x', namespace: '' }] },
+      },
+      {
+        ...good,
+        requestedArguments: {
+          ...good.requestedArguments,
+          payload: { followStateType: 'FollowStateType_FOLLOW_INACTIVE', memberUrn: { memberId: m.memberId } },
+        },
+      },
       { ...good, states: [] },
       'not json',
     ];
@@ -78,10 +106,32 @@ describe('SDUI headers and envelope', () => {
   it('integer enums → 500', async () => {
     const li = double();
     const m = li.addMember({ slug: 'a-b' });
-    expect((await sdui(li, SDUI.follow.id, envelope(SDUI.follow, { followStateType: 1, memberUrn: { memberId: m.memberId } }))).status).toBe(500);
+    expect(
+      (
+        await sdui(
+          li,
+          SDUI.follow.id,
+          envelope(SDUI.follow, { followStateType: 1, memberUrn: { memberId: m.memberId } }),
+        )
+      ).status,
+    ).toBe(500);
     const post = li.addPost();
     expect((await sdui(li, SDUI.unreact.id, unreactEnvelope(post.id, 0 as unknown as string))).status).toBe(500);
-    expect((await sdui(li, SDUI.connect.id, envelope(SDUI.connect, { inviteeUrn: { memberId: Number(m.memberId) }, nonIterableProfileId: m.tail, renderMode: 'IconAndText', firstName: 'a', lastName: 'b' }))).status).toBe(500);
+    expect(
+      (
+        await sdui(
+          li,
+          SDUI.connect.id,
+          envelope(SDUI.connect, {
+            inviteeUrn: { memberId: Number(m.memberId) },
+            nonIterableProfileId: m.tail,
+            renderMode: 'IconAndText',
+            firstName: 'a',
+            lastName: 'b',
+          }),
+        )
+      ).status,
+    ).toBe(500);
     expect(li.mutations()).toEqual([]);
   });
 
@@ -90,7 +140,9 @@ describe('SDUI headers and envelope', () => {
     const m = li.addMember({ slug: 'a-b' });
     expect((await sdui(li, 'com.linkedin.sdui.unknown', followEnvelope(m, true))).status).toBe(400);
     expect((await sdui(li, `${SDUI.follow.id}&x=1`, followEnvelope(m, true))).status).toBe(400);
-    expect((await call(li, 'GET', `!/flagship-web/rsc-action/actions/server-request?sduiid=${SDUI.follow.id}`)).status).toBe(400);
+    expect(
+      (await call(li, 'GET', `!/flagship-web/rsc-action/actions/server-request?sduiid=${SDUI.follow.id}`)).status,
+    ).toBe(400);
     expect(lastOf(li)?.surface).toBe('sdui');
   });
 });
@@ -101,9 +153,22 @@ describe('SDUI actions', () => {
     const post = li.addPost();
     await call(li, 'POST', reactPath(post.threadUrn), { body: { reactionType: 'LIKE' } });
     const full = unreactEnvelope(post.id);
-    const partial = { ...full, serverRequest: { requestId: full.serverRequest.requestId, requestedArguments: full.serverRequest.requestedArguments } };
+    const partial = {
+      ...full,
+      serverRequest: {
+        requestId: full.serverRequest.requestId,
+        requestedArguments: full.serverRequest.requestedArguments,
+      },
+    };
     expect((await sdui(li, SDUI.unreact.id, partial)).status).toBe(500);
-    const noActor = envelope(SDUI.unreact, full.serverRequest.requestedArguments.payload, { server: { onClientRequestFailureAction: { actions: [] }, isApfcEnabled: false, isStreaming: false, rumPageKey: '' } });
+    const noActor = envelope(SDUI.unreact, full.serverRequest.requestedArguments.payload, {
+      server: {
+        onClientRequestFailureAction: { actions: [] },
+        isApfcEnabled: false,
+        isStreaming: false,
+        rumPageKey: '',
+      },
+    });
     expect((await sdui(li, SDUI.unreact.id, noActor)).status).toBe(500);
     const otherActor = unreactEnvelope(post.id);
     otherActor.requestedArguments.requestMetadata = unreactEnvelope('123').requestedArguments.requestMetadata;
@@ -133,6 +198,12 @@ describe('SDUI actions', () => {
     expect((await sdui(li, SDUI.share.id, repostEnvelope(post.id))).status).toBe(200);
     expect(li.state.shares).toMatchObject([{ parentUrn: post.threadUrn, via: 'share.sdui', text: '' }]);
     expect((await sdui(li, SDUI.connect.id, connectEnvelope(m))).status).toBe(200);
-    expect(li.mutations().map((r) => r.endpoint)).toEqual(['save.sdui', 'save.sdui', 'follow.sdui', 'share.sdui', 'connect.sdui']);
+    expect(li.mutations().map((r) => r.endpoint)).toEqual([
+      'save.sdui',
+      'save.sdui',
+      'follow.sdui',
+      'share.sdui',
+      'connect.sdui',
+    ]);
   });
 });

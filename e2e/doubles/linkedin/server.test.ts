@@ -5,7 +5,20 @@ import { generateCert, spkiHashOf } from './cert';
 import { startLinkedInDouble } from './server';
 import { call, firstPartyHeaders } from './test-client';
 import {
-  companyPath, CONNECT, dig, enc, followBody, followPath, FULL_PROFILE, lastOf, profilePath, profileUrn, relPath, sentPath, TOP_CARD, useDouble,
+  companyPath,
+  CONNECT,
+  dig,
+  enc,
+  followBody,
+  followPath,
+  FULL_PROFILE,
+  lastOf,
+  profilePath,
+  profileUrn,
+  relPath,
+  sentPath,
+  TOP_CARD,
+  useDouble,
 } from './test-helpers';
 
 const double = useDouble();
@@ -30,22 +43,36 @@ describe('strictness', () => {
     expect(r.headers['content-type']).toContain('json');
     // No keep-alive: Chromium would silently resend a request whose reused socket closed unanswered.
     expect(r.headers.connection).toBe('close');
-    expect(lastOf(li)).toMatchObject({ method: 'GET', path: '/voyager/api/me', status: 200, endpoint: 'me', mutation: false, body: null, surface: 'voyager' });
+    expect(lastOf(li)).toMatchObject({
+      method: 'GET',
+      path: '/voyager/api/me',
+      status: 200,
+      endpoint: 'me',
+      mutation: false,
+      body: null,
+      surface: 'voyager',
+    });
     expect(li.voyagerRequests()).toHaveLength(1);
     expect(li.session.jsessionId).toMatch(/^ajax:\d+$/);
   });
 
-  it.each(['accept', 'x-restli-protocol-version', 'sec-fetch-site', 'referer'])('GET missing %s → 400 naming it', async (name) => {
-    const li = double();
-    const r = await call(li, 'GET', '/me', { headers: { [name]: undefined } });
-    expect(r.status).toBe(400);
-    expect(String(dig(r.json, 'message'))).toContain(name);
-  });
+  it.each(['accept', 'x-restli-protocol-version', 'sec-fetch-site', 'referer'])(
+    'GET missing %s → 400 naming it',
+    async (name) => {
+      const li = double();
+      const r = await call(li, 'GET', '/me', { headers: { [name]: undefined } });
+      expect(r.status).toBe(400);
+      expect(String(dig(r.json, 'message'))).toContain(name);
+    },
+  );
 
   it.each(['origin', 'content-type'])('POST missing %s → 400, nothing applied', async (name) => {
     const li = double();
     const m = li.addMember({ slug: 'alice-example' });
-    const r = await call(li, 'POST', followPath(profileUrn(m)), { body: followBody(true), headers: { [name]: undefined } });
+    const r = await call(li, 'POST', followPath(profileUrn(m)), {
+      body: followBody(true),
+      headers: { [name]: undefined },
+    });
     expect(r.status).toBe(400);
     expect(String(dig(r.json, 'message'))).toContain(name);
     expect(li.state.following.size).toBe(0);
@@ -56,24 +83,41 @@ describe('strictness', () => {
     const li = double();
     expect((await call(li, 'GET', '/me', { headers: { 'x-li-lang': undefined } })).status).toBe(200);
     expect((await call(li, 'GET', '/me', { headers: { 'x-li-lang': 'de_DE' } })).status).toBe(400);
-    expect((await call(li, 'GET', '/me', { cookies: { lang: 'v=2&lang=de-de' }, headers: { 'x-li-lang': 'de_DE' } })).status).toBe(200);
-    expect((await call(li, 'GET', '/me', { cookies: { lang: 'v=2&lang=de-de' }, headers: { 'x-li-lang': 'en_US' } })).status).toBe(400);
+    expect(
+      (await call(li, 'GET', '/me', { cookies: { lang: 'v=2&lang=de-de' }, headers: { 'x-li-lang': 'de_DE' } })).status,
+    ).toBe(200);
+    expect(
+      (await call(li, 'GET', '/me', { cookies: { lang: 'v=2&lang=de-de' }, headers: { 'x-li-lang': 'en_US' } })).status,
+    ).toBe(400);
     expect((await call(li, 'GET', '/me', { cookies: { lang: '"v=2&lang=en-us"' } })).status).toBe(200);
     expect(li.violations).toEqual([]);
   });
 
   it('D1 x-li-track / x-li-page-instance: only the page values; a constant is a violation', async () => {
     const li = double();
-    const track = (v: string) => JSON.stringify({ clientVersion: v, osName: 'web', timezone: 'Europe/Berlin', displayWidth: 1280, displayHeight: 800 });
-    expect((await call(li, 'GET', '/me', { headers: { 'x-li-track': track(li.fixture.clientVersion) } })).status).toBe(200);
-    expect((await call(li, 'GET', '/me', { headers: { 'x-li-page-instance': li.fixture.pageInstance } })).status).toBe(200);
+    const track = (v: string) =>
+      JSON.stringify({
+        clientVersion: v,
+        osName: 'web',
+        timezone: 'Europe/Berlin',
+        displayWidth: 1280,
+        displayHeight: 800,
+      });
+    expect((await call(li, 'GET', '/me', { headers: { 'x-li-track': track(li.fixture.clientVersion) } })).status).toBe(
+      200,
+    );
+    expect((await call(li, 'GET', '/me', { headers: { 'x-li-page-instance': li.fixture.pageInstance } })).status).toBe(
+      200,
+    );
     expect(li.violations).toEqual([]);
     const constant = await call(li, 'GET', '/me', { headers: { 'x-li-track': track('1.13.0') } });
     expect(constant.status).toBe(400);
     expect(li.violations).toHaveLength(1);
     expect(li.violations[0]).toContain('x-li-track');
     expect((await call(li, 'GET', '/me', { headers: { 'x-li-track': 'not json' } })).status).toBe(400);
-    expect((await call(li, 'GET', '/me', { headers: { 'x-li-page-instance': 'urn:li:page:d_flagship3_feed;AAAA' } })).status).toBe(400);
+    expect(
+      (await call(li, 'GET', '/me', { headers: { 'x-li-page-instance': 'urn:li:page:d_flagship3_feed;AAAA' } })).status,
+    ).toBe(400);
     expect(li.violations).toHaveLength(3);
     expect(li.fixture.clientVersion).toBe(`1.13.${li.fixture.build}`);
   });
@@ -83,7 +127,14 @@ describe('strictness', () => {
     expect((await call(li, 'GET', '/me', { headers: { referer: 'https://evil.example.com/' } })).status).toBe(400);
     expect((await call(li, 'GET', '/me', { headers: { 'sec-fetch-site': 'none' } })).status).toBe(400);
     const m = li.addMember({ slug: 'a-b' });
-    expect((await call(li, 'POST', followPath(profileUrn(m)), { body: followBody(true), headers: { origin: 'chrome-extension://abc' } })).status).toBe(400);
+    expect(
+      (
+        await call(li, 'POST', followPath(profileUrn(m)), {
+          body: followBody(true),
+          headers: { origin: 'chrome-extension://abc' },
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('D2 cookies and csrf: no li_at 401, wrong li_at 400, wrong JSESSIONID 400, quoted or wrong csrf-token 403 text', async () => {
@@ -96,7 +147,9 @@ describe('strictness', () => {
     expect(csrf.status).toBe(403);
     expect(csrf.text).toBe('CSRF check failed');
     expect(csrf.headers['content-type']).toContain('text/plain');
-    expect((await call(li, 'GET', '/me', { headers: { 'csrf-token': `"${li.session.jsessionId}"` } })).status).toBe(403);
+    expect((await call(li, 'GET', '/me', { headers: { 'csrf-token': `"${li.session.jsessionId}"` } })).status).toBe(
+      403,
+    );
     expect((await call(li, 'GET', '/me', { headers: { 'csrf-token': undefined } })).status).toBe(403);
   });
 
@@ -124,7 +177,9 @@ describe('strictness', () => {
   it('bodies must match exactly: extra or missing keys are named', async () => {
     const li = double();
     const m = li.addMember({ slug: 'a-b' });
-    const extra = await call(li, 'POST', followPath(profileUrn(m)), { body: { patch: { $set: { following: true, x: 1 } } } });
+    const extra = await call(li, 'POST', followPath(profileUrn(m)), {
+      body: { patch: { $set: { following: true, x: 1 } } },
+    });
     expect(extra.status).toBe(400);
     expect(String(dig(extra.json, 'message'))).toContain('body.patch.$set.x');
     expect(String(dig((await call(li, 'POST', CONNECT, { body: {} })).json, 'message'))).toContain('body.invitee');
@@ -154,8 +209,16 @@ describe('identity', () => {
   it('me names the viewer', async () => {
     const li = double();
     const r = await call(li, 'GET', '/me');
-    expect(dig(r.json, 'data')).toEqual({ plainId: Number(li.viewer.memberId), '*miniProfile': `urn:li:fs_miniProfile:${li.viewer.tail}`, $type: 'com.linkedin.voyager.common.Me' });
-    expect(dig(r.json, 'included', 0)).toMatchObject({ entityUrn: `urn:li:fs_miniProfile:${li.viewer.tail}`, publicIdentifier: 'viewer-me', objectUrn: `urn:li:member:${li.viewer.memberId}` });
+    expect(dig(r.json, 'data')).toEqual({
+      plainId: Number(li.viewer.memberId),
+      '*miniProfile': `urn:li:fs_miniProfile:${li.viewer.tail}`,
+      $type: 'com.linkedin.voyager.common.Me',
+    });
+    expect(dig(r.json, 'included', 0)).toMatchObject({
+      entityUrn: `urn:li:fs_miniProfile:${li.viewer.tail}`,
+      publicIdentifier: 'viewer-me',
+      objectUrn: `urn:li:member:${li.viewer.memberId}`,
+    });
   });
 
   it('D4 WebTopCardCore-19: profile, FollowingState, relationship; slug once-encoded, tail or member id', async () => {
@@ -168,12 +231,26 @@ describe('identity', () => {
         data: { '*elements': [profileUrn(m)] },
         included: [
           {
-            $type: 'com.linkedin.voyager.dash.identity.profile.Profile', entityUrn: profileUrn(m), objectUrn: `urn:li:member:${m.memberId}`,
-            publicIdentifier: m.slug, firstName: m.firstName, lastName: m.lastName,
-            '*followingState': `urn:li:fsd_followingState:${profileUrn(m)}`, '*memberRelationship': `urn:li:fsd_memberRelationship:${m.tail}`,
+            $type: 'com.linkedin.voyager.dash.identity.profile.Profile',
+            entityUrn: profileUrn(m),
+            objectUrn: `urn:li:member:${m.memberId}`,
+            publicIdentifier: m.slug,
+            firstName: m.firstName,
+            lastName: m.lastName,
+            '*followingState': `urn:li:fsd_followingState:${profileUrn(m)}`,
+            '*memberRelationship': `urn:li:fsd_memberRelationship:${m.tail}`,
           },
-          { $type: 'com.linkedin.voyager.dash.feed.FollowingState', entityUrn: `urn:li:fsd_followingState:${profileUrn(m)}`, following: false },
-          expect.objectContaining({ entityUrn: `urn:li:fsd_memberRelationship:${m.tail}`, memberRelationshipUnion: { noConnection: { memberDistance: 'DISTANCE_2', invitationUnion: { noInvitation: {} } } } }),
+          {
+            $type: 'com.linkedin.voyager.dash.feed.FollowingState',
+            entityUrn: `urn:li:fsd_followingState:${profileUrn(m)}`,
+            following: false,
+          },
+          expect.objectContaining({
+            entityUrn: `urn:li:fsd_memberRelationship:${m.tail}`,
+            memberRelationshipUnion: {
+              noConnection: { memberDistance: 'DISTANCE_2', invitationUnion: { noInvitation: {} } },
+            },
+          }),
         ],
       });
     }
@@ -200,12 +277,35 @@ describe('identity', () => {
     const c = li.addMember({ slug: 'c-out', distance: 'OUT_OF_NETWORK' });
     const ra = await call(li, 'GET', relPath(a));
     expect(ra.json).toEqual({
-      data: { $type: 'com.linkedin.voyager.dash.relationships.MemberRelationship', entityUrn: `urn:li:fsd_memberRelationship:${a.tail}`, memberRelationshipUnion: { '*connection': `urn:li:fsd_connection:${a.tail}` } },
+      data: {
+        $type: 'com.linkedin.voyager.dash.relationships.MemberRelationship',
+        entityUrn: `urn:li:fsd_memberRelationship:${a.tail}`,
+        memberRelationshipUnion: { '*connection': `urn:li:fsd_connection:${a.tail}` },
+      },
       included: [],
     });
-    expect(dig((await call(li, 'GET', relPath(b))).json, 'data', 'memberRelationshipUnion', 'noConnection', 'memberDistance')).toBe('DISTANCE_3');
-    expect(dig((await call(li, 'GET', relPath(c))).json, 'data', 'memberRelationshipUnion', 'noConnection', 'memberDistance')).toBe('OUT_OF_NETWORK');
-    expect((await call(li, 'GET', `/voyagerRelationshipsDashMemberRelationships/urn:li:fsd_memberRelationship:ACoAAunknown`)).status).toBe(404);
+    expect(
+      dig(
+        (await call(li, 'GET', relPath(b))).json,
+        'data',
+        'memberRelationshipUnion',
+        'noConnection',
+        'memberDistance',
+      ),
+    ).toBe('DISTANCE_3');
+    expect(
+      dig(
+        (await call(li, 'GET', relPath(c))).json,
+        'data',
+        'memberRelationshipUnion',
+        'noConnection',
+        'memberDistance',
+      ),
+    ).toBe('OUT_OF_NETWORK');
+    expect(
+      (await call(li, 'GET', `/voyagerRelationshipsDashMemberRelationships/urn:li:fsd_memberRelationship:ACoAAunknown`))
+        .status,
+    ).toBe(404);
     expect(lastOf(li)?.endpoint).toBe('relationship');
   });
 
@@ -215,10 +315,23 @@ describe('identity', () => {
     const before = await call(li, 'GET', companyPath('acme-corp'));
     expect(before.json).toEqual({
       data: { '*elements': ['urn:li:fs_normalized_company:1035'] },
-      included: [{ $type: 'com.linkedin.voyager.organization.Company', entityUrn: 'urn:li:fs_normalized_company:1035', universalName: 'acme-corp', name: 'Acme', followingInfo: { following: false, followerCount: 10 } }],
+      included: [
+        {
+          $type: 'com.linkedin.voyager.organization.Company',
+          entityUrn: 'urn:li:fs_normalized_company:1035',
+          universalName: 'acme-corp',
+          name: 'Acme',
+          followingInfo: { following: false, followerCount: 10 },
+        },
+      ],
     });
-    expect((await call(li, 'POST', followPath('urn:li:fsd_company:1035'), { body: followBody(true) })).status).toBe(200);
-    expect(dig((await call(li, 'GET', companyPath('acme-corp'))).json, 'included', 0, 'followingInfo')).toEqual({ following: true, followerCount: 11 });
+    expect((await call(li, 'POST', followPath('urn:li:fsd_company:1035'), { body: followBody(true) })).status).toBe(
+      200,
+    );
+    expect(dig((await call(li, 'GET', companyPath('acme-corp'))).json, 'included', 0, 'followingInfo')).toEqual({
+      following: true,
+      followerCount: 11,
+    });
     expect((await call(li, 'GET', companyPath('globex'))).status).toBe(404);
   });
 });
@@ -264,6 +377,9 @@ describe('server options and bookkeeping', () => {
     const b = li.addMember({ slug: 'same-slug', distance: 2, firstName: 'Bea' });
     expect(li.state.members.has(a.tail)).toBe(false);
     expect(li.state.connections.has(a.tail)).toBe(false);
-    expect(dig((await call(li, 'GET', profilePath('same-slug'))).json, 'included', 0)).toMatchObject({ entityUrn: profileUrn(b), firstName: 'Bea' });
+    expect(dig((await call(li, 'GET', profilePath('same-slug'))).json, 'included', 0)).toMatchObject({
+      entityUrn: profileUrn(b),
+      firstName: 'Bea',
+    });
   });
 });

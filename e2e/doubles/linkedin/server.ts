@@ -23,15 +23,35 @@ import type { DoubleClock, LinkedInDouble, Member, RecordedRequest } from './typ
 import { API_PREFIX, handleVoyager } from './voyager';
 
 export type {
-  Company, DoubleClock, DoubleState, FailOptions, FailureMatchInput, Fixture, Invitation, InvitationType, LinkedInDouble, Member,
-  NextVariantStatus, OtherReaction, Post, PostKind, ReactionType, RecordedRequest, Scenario, StoredComment, StoredMessage, StoredShare,
+  Company,
+  DoubleClock,
+  DoubleState,
+  FailOptions,
+  FailureMatchInput,
+  Fixture,
+  Invitation,
+  InvitationType,
+  LinkedInDouble,
+  Member,
+  NextVariantStatus,
+  OtherReaction,
+  Post,
+  PostKind,
+  ReactionType,
+  RecordedRequest,
+  Scenario,
+  StoredComment,
+  StoredMessage,
+  StoredShare,
 } from './types';
 
 const isApi = (r: RecordedRequest): boolean => r.surface !== 'page';
 
 export async function startLinkedInDouble(opts: { port?: number; slowMs?: number } = {}): Promise<LinkedInDouble> {
   const { key, cert, spkiHash } = await generateCert();
-  const state = createState(newMember({ slug: 'viewer-me', firstName: 'Vera', lastName: 'Viewer', distance: 'OUT_OF_NETWORK' }));
+  const state = createState(
+    newMember({ slug: 'viewer-me', firstName: 'Vera', lastName: 'Viewer', distance: 'OUT_OF_NETWORK' }),
+  );
   const session: Session = { liAt: 'AQEDA' + randomBase64Url(150), jsessionId: `ajax:${randomDigits(19)}` };
   const clock: DoubleClock = {
     offsetMs: 0,
@@ -46,8 +66,16 @@ export async function startLinkedInDouble(opts: { port?: number; slowMs?: number
   let nextId = 1;
   let closed = false;
   const ctx: Ctx = {
-    state, session, fixture: newFixture(), clock, failures: new Failures(), rotations: [], violations: [],
-    nextVariantAnswered: new Map(), slowMs: opts.slowMs ?? 0, alive: () => !closed,
+    state,
+    session,
+    fixture: newFixture(),
+    clock,
+    failures: new Failures(),
+    rotations: [],
+    violations: [],
+    nextVariantAnswered: new Map(),
+    slowMs: opts.slowMs ?? 0,
+    alive: () => !closed,
   };
 
   const server = https.createServer({ key, cert }, (req, res) => {
@@ -59,10 +87,22 @@ export async function startLinkedInDouble(opts: { port?: number; slowMs?: number
       const path = q < 0 ? url : url.slice(0, q);
       const rawQuery = q < 0 ? '' : url.slice(q + 1);
       const parsed = rawBody ? tryParseJson(rawBody) : { ok: false as const };
-      const surface = path === API_PREFIX || path.startsWith(`${API_PREFIX}/`) ? 'voyager' : path === SDUI_PATH ? 'sdui' : 'page';
+      const surface =
+        path === API_PREFIX || path.startsWith(`${API_PREFIX}/`) ? 'voyager' : path === SDUI_PATH ? 'sdui' : 'page';
       const record: RecordedRequest = {
-        id: nextId++, at, method: req.method ?? 'GET', path, query: parseQueryLoose(rawQuery), rawQuery,
-        headers: flatHeaders(req), body: parsed.ok ? parsed.value : null, rawBody, status: 0, mutation: false, endpoint: '', surface,
+        id: nextId++,
+        at,
+        method: req.method ?? 'GET',
+        path,
+        query: parseQueryLoose(rawQuery),
+        rawQuery,
+        headers: flatHeaders(req),
+        body: parsed.ok ? parsed.value : null,
+        rawBody,
+        status: 0,
+        mutation: false,
+        endpoint: '',
+        surface,
       };
       requests.push(record);
       if (surface === 'voyager') await handleVoyager(ctx, req, res, record);

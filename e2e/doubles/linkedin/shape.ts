@@ -9,7 +9,12 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** An object with exactly the `required` keys, plus any of `optional`. */
-export function exactObject(v: unknown, at: string, required: readonly string[], optional: readonly string[] = []): Record<string, unknown> {
+export function exactObject(
+  v: unknown,
+  at: string,
+  required: readonly string[],
+  optional: readonly string[] = [],
+): Record<string, unknown> {
   if (!isRecord(v)) throw badRequest(`${at} must be an object`);
   for (const key of required) if (!(key in v)) throw badRequest(`missing key: ${at}.${key}`);
   for (const key of Object.keys(v)) {

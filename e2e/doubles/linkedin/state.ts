@@ -62,8 +62,16 @@ export function addMember(state: DoubleState, m: Partial<Member> & { slug: strin
   return member;
 }
 
-export function addCompany(state: DoubleState, c: { id: string; slug: string; name?: string; followerCount?: number }): Company {
-  const company: Company = { id: c.id, slug: c.slug, name: c.name ?? c.slug.split('-').map(capitalize).join(' '), followerCount: c.followerCount ?? 1200 };
+export function addCompany(
+  state: DoubleState,
+  c: { id: string; slug: string; name?: string; followerCount?: number },
+): Company {
+  const company: Company = {
+    id: c.id,
+    slug: c.slug,
+    name: c.name ?? c.slug.split('-').map(capitalize).join(' '),
+    followerCount: c.followerCount ?? 1200,
+  };
   state.companies.set(company.id, company);
   return company;
 }
@@ -86,7 +94,13 @@ export function postByShareUrn(state: DoubleState, shareUrn: string): Post | und
 
 /** `from` invited the viewer (D5: RECEIVED invitations are modelled too). */
 export function addReceivedInvitation(state: DoubleState, from: Member, now: number): Invitation {
-  const inv: Invitation = { id: newEntityId(), inviteeTail: from.tail, sharedSecret: newSharedSecret(), sentAt: now, type: 'RECEIVED' };
+  const inv: Invitation = {
+    id: newEntityId(),
+    inviteeTail: from.tail,
+    sharedSecret: newSharedSecret(),
+    sentAt: now,
+    type: 'RECEIVED',
+  };
   state.receivedInvitations.set(inv.id, inv);
   return inv;
 }

@@ -23,7 +23,8 @@ export interface Session {
 
 export type Violate = (reason: string) => void;
 
-export const csrfFailed = (): HttpError => new HttpError({ status: 403, text: 'CSRF check failed', type: 'text/plain; charset=utf-8' }, 'CSRF check failed');
+export const csrfFailed = (): HttpError =>
+  new HttpError({ status: 403, text: 'CSRF check failed', type: 'text/plain; charset=utf-8' }, 'CSRF check failed');
 
 export function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const v = headers[name];
@@ -39,7 +40,11 @@ export function expectedLiLang(cookieHeader: string | undefined, fixture: Fixtur
   const raw = parseCookies(cookieHeader).get('lang');
   if (raw === undefined) return fixture.defaultLiLang;
   const value = raw.replace(/^"|"$/g, '');
-  const lang = value.split('&').find((p) => p.startsWith('lang='))?.slice('lang='.length) ?? '';
+  const lang =
+    value
+      .split('&')
+      .find((p) => p.startsWith('lang='))
+      ?.slice('lang='.length) ?? '';
   const [language = '', region] = lang.split('-');
   return region ? `${language.toLowerCase()}_${region.toUpperCase()}` : language.toLowerCase();
 }
@@ -52,13 +57,15 @@ function checkSession(headers: IncomingHttpHeaders, session: Session): void {
   if (liAt === undefined || liAt === 'delete-me') throw new HttpError({ status: 401, json: { status: 401 } });
   if (liAt !== session.liAt) throw badRequest('cookie li_at does not match the session');
   const jsession = cookies.get('JSESSIONID');
-  if (jsession !== `"${session.jsessionId}"` && jsession !== session.jsessionId) throw badRequest('cookie JSESSIONID does not match the session');
+  if (jsession !== `"${session.jsessionId}"` && jsession !== session.jsessionId)
+    throw badRequest('cookie JSESSIONID does not match the session');
   if (header(headers, 'csrf-token') !== session.jsessionId) throw csrfFailed();
 }
 
 function checkFirstParty(headers: IncomingHttpHeaders, method: string): void {
   expectHeader(headers, 'sec-fetch-site', 'same-origin');
-  if (!(header(headers, 'referer') ?? '').startsWith(`${ORIGIN}/`)) throw badRequest(`header referer must start with ${ORIGIN}/`);
+  if (!(header(headers, 'referer') ?? '').startsWith(`${ORIGIN}/`))
+    throw badRequest(`header referer must start with ${ORIGIN}/`);
   if (method !== 'GET' && method !== 'HEAD') expectHeader(headers, 'origin', ORIGIN);
 }
 
@@ -77,7 +84,9 @@ function checkTracking(headers: IncomingHttpHeaders, fixture: Fixture, violate: 
       clientVersion = undefined;
     }
     if (clientVersion !== fixture.clientVersion) {
-      violate(`x-li-track clientVersion ${JSON.stringify(clientVersion)} is not the page's ${fixture.clientVersion} (v2: never send a constant)`);
+      violate(
+        `x-li-track clientVersion ${JSON.stringify(clientVersion)} is not the page's ${fixture.clientVersion} (v2: never send a constant)`,
+      );
       throw badRequest('header x-li-track does not match the page');
     }
   }
@@ -89,14 +98,20 @@ function checkTracking(headers: IncomingHttpHeaders, fixture: Fixture, violate: 
 }
 
 export function checkVoyagerHeaders(
-  headers: IncomingHttpHeaders, method: string, hasBody: boolean, session: Session, fixture: Fixture, violate: Violate,
+  headers: IncomingHttpHeaders,
+  method: string,
+  hasBody: boolean,
+  session: Session,
+  fixture: Fixture,
+  violate: Violate,
 ): void {
   checkSession(headers, session);
   expectHeader(headers, 'accept', ACCEPT);
   expectHeader(headers, 'x-restli-protocol-version', '2.0.0');
   const lang = header(headers, 'x-li-lang');
   const expected = expectedLiLang(header(headers, 'cookie'), fixture);
-  if (lang !== undefined && lang !== expected) throw badRequest(`header x-li-lang must be ${JSON.stringify(expected)} (the tab's locale)`);
+  if (lang !== undefined && lang !== expected)
+    throw badRequest(`header x-li-lang must be ${JSON.stringify(expected)} (the tab's locale)`);
   checkTracking(headers, fixture, violate);
   checkFirstParty(headers, method);
   if (hasBody) expectHeader(headers, 'content-type', CONTENT_TYPE);
@@ -116,6 +131,8 @@ export function checkSduiHeaders(headers: IncomingHttpHeaders, session: Session,
     violate(`SDUI request with Voyager headers: ${voyager.join(', ')} (v2: minimal SDUI headers only)`);
     throw sduiError(`unexpected headers: ${voyager.join(', ')}`);
   }
-  if (accept !== undefined && !SDUI_ACCEPTS.includes(accept)) throw sduiError(`unexpected accept ${JSON.stringify(accept)}`);
-  if (header(headers, 'content-type') !== SDUI_CONTENT_TYPE) throw sduiError(`content-type must be ${SDUI_CONTENT_TYPE}`);
+  if (accept !== undefined && !SDUI_ACCEPTS.includes(accept))
+    throw sduiError(`unexpected accept ${JSON.stringify(accept)}`);
+  if (header(headers, 'content-type') !== SDUI_CONTENT_TYPE)
+    throw sduiError(`content-type must be ${SDUI_CONTENT_TYPE}`);
 }

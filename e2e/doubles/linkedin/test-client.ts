@@ -45,7 +45,12 @@ export function sduiHeaders(d: LinkedInDouble): Record<string, string> {
 }
 
 /** POST an SDUI server request; `headers` overrides are applied on top of sduiHeaders(). */
-export function sdui(d: LinkedInDouble, id: string, body: unknown, opts: Omit<CallOptions, 'body'> = {}): Promise<CallResult> {
+export function sdui(
+  d: LinkedInDouble,
+  id: string,
+  body: unknown,
+  opts: Omit<CallOptions, 'body'> = {},
+): Promise<CallResult> {
   const voyagerOnly = Object.fromEntries(Object.keys(firstPartyHeaders(d, 'POST', true)).map((k) => [k, undefined]));
   return call(d, 'POST', `!/flagship-web/rsc-action/actions/server-request?sduiid=${id}`, {
     ...opts,
@@ -58,10 +63,17 @@ export function sdui(d: LinkedInDouble, id: string, body: unknown, opts: Omit<Ca
 export function call(d: LinkedInDouble, method: string, path: string, opts: CallOptions = {}): Promise<CallResult> {
   const raw = opts.body === undefined ? '' : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
   const fullPath = path.startsWith('!') ? path.slice(1) : `/voyager/api${path}`;
-  const cookies: Record<string, string | undefined> = { li_at: d.session.liAt, JSESSIONID: `"${d.session.jsessionId}"`, ...opts.cookies };
+  const cookies: Record<string, string | undefined> = {
+    li_at: d.session.liAt,
+    JSESSIONID: `"${d.session.jsessionId}"`,
+    ...opts.cookies,
+  };
   const headers: Record<string, string | undefined> = {
     ...firstPartyHeaders(d, method, raw !== ''),
-    cookie: Object.entries(cookies).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v}`).join('; '),
+    cookie: Object.entries(cookies)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; '),
     ...opts.headers,
   };
   const clean: Record<string, string> = {};
@@ -69,7 +81,15 @@ export function call(d: LinkedInDouble, method: string, path: string, opts: Call
   if (raw) clean['content-length'] = String(Buffer.byteLength(raw));
   return new Promise((resolve, reject) => {
     const req = https.request(
-      { host: '127.0.0.1', port: d.port, method, path: fullPath, headers: clean, rejectUnauthorized: false, agent: false },
+      {
+        host: '127.0.0.1',
+        port: d.port,
+        method,
+        path: fullPath,
+        headers: clean,
+        rejectUnauthorized: false,
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

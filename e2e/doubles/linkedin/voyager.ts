@@ -10,7 +10,12 @@ import type { RecordedRequest } from './types';
 
 export const API_PREFIX = '/voyager/api';
 
-export async function handleVoyager(ctx: Ctx, req: IncomingMessage, res: ServerResponse, record: RecordedRequest): Promise<void> {
+export async function handleVoyager(
+  ctx: Ctx,
+  req: IncomingMessage,
+  res: ServerResponse,
+  record: RecordedRequest,
+): Promise<void> {
   const { method, path, rawQuery, rawBody } = record;
   let subPath: string | null = null;
   try {
@@ -18,7 +23,10 @@ export async function handleVoyager(ctx: Ctx, req: IncomingMessage, res: ServerR
   } catch {
     subPath = null;
   }
-  const resolution = subPath === null ? { route: null, reason: 'malformed path' } : resolveRoute(method, subPath, parseQueryLoose(rawQuery));
+  const resolution =
+    subPath === null
+      ? { route: null, reason: 'malformed path' }
+      : resolveRoute(method, subPath, parseQueryLoose(rawQuery));
   record.endpoint = resolution.route?.endpoint ?? 'unknown';
   const violate = (reason: string): void => void ctx.violations.push(`${method} ${path}: ${reason}`);
   // Recorded before any other check: the request was sent, whatever LinkedIn answers.
@@ -33,13 +41,22 @@ export async function handleVoyager(ctx: Ctx, req: IncomingMessage, res: ServerR
     checkQuery(route, query);
     const body = parseBody(route, rawBody);
     const rc: RouteContext = {
-      state: ctx.state, params, query, rawQuery, body, now: ctx.clock.now(), violate, nextVariantAnswered: ctx.nextVariantAnswered,
+      state: ctx.state,
+      params,
+      query,
+      rawQuery,
+      body,
+      now: ctx.clock.now(),
+      violate,
+      nextVariantAnswered: ctx.nextVariantAnswered,
     };
     if (route.violation) {
       reply = route.handle(rc);
     } else {
       const input = { method, path, endpoint: route.endpoint, query, body };
-      const outcome = await runWrite(ctx, record, 'voyager', input, route.write, route.subject?.(params, body), () => route.handle(rc));
+      const outcome = await runWrite(ctx, record, 'voyager', input, route.write, route.subject?.(params, body), () =>
+        route.handle(rc),
+      );
       if (!outcome) return;
       if (outcome.drop) return drop(res, VOYAGER_JSON);
       reply = outcome.reply;

@@ -29,7 +29,9 @@ function readFilter(): AuditFilter {
     const value = element<HTMLInputElement>(id).value;
     if (!value) return null;
     const [y, m, d] = value.split('-').map(Number);
-    return end ? new Date(y ?? 0, (m ?? 1) - 1, d ?? 1, 23, 59, 59, 999).getTime() : new Date(y ?? 0, (m ?? 1) - 1, d ?? 1).getTime();
+    return end
+      ? new Date(y ?? 0, (m ?? 1) - 1, d ?? 1, 23, 59, 59, 999).getTime()
+      : new Date(y ?? 0, (m ?? 1) - 1, d ?? 1).getTime();
   };
   return {
     types: typeSelect.value ? [typeSelect.value] : [],
@@ -42,7 +44,8 @@ function readFilter(): AuditFilter {
 
 function requester(r: AuditRow): string {
   const by = r.requestedBy;
-  if (typeof by === 'object' && by !== null && 'principal' in by) return String((by as { principal: unknown }).principal);
+  if (typeof by === 'object' && by !== null && 'principal' in by)
+    return String((by as { principal: unknown }).principal);
   return by === null || by === undefined ? '' : JSON.stringify(by);
 }
 
@@ -69,7 +72,9 @@ function renderRows(rows: AuditRow[]): void {
     }
     return tr;
   });
-  element('entries').querySelector('tbody')?.replaceChildren(...trs);
+  element('entries')
+    .querySelector('tbody')
+    ?.replaceChildren(...trs);
 }
 
 async function showPage(before: number | null): Promise<void> {
@@ -94,7 +99,13 @@ async function exportAll(kind: 'csv' | 'json'): Promise<void> {
   let count = 0;
   try {
     do {
-      const reply: Reply<ReplyData<'audit/export'>> = await send({ type: 'audit/export', format: kind, filter, before, limit: EXPORT_CHUNK });
+      const reply: Reply<ReplyData<'audit/export'>> = await send({
+        type: 'audit/export',
+        format: kind,
+        filter,
+        before,
+        limit: EXPORT_CHUNK,
+      });
       if (!reply.ok) throw new Error(reply.error.message);
       if (reply.data.count > 0) parts.push(kind === 'json' && count > 0 ? `,\n${reply.data.text}` : reply.data.text);
       count += reply.data.count;
@@ -147,8 +158,12 @@ element('verify').addEventListener('click', () => {
     }
     const v = reply.data;
     out.className = v.ok ? 'ok' : 'bad';
-    out.textContent = v.ok ? `Chain intact: ${v.checked} entries verified.` : `Chain broken at entry #${v.brokenAt}: ${v.reason}.`;
-    element('chain-head').textContent = v.head ? `Newest entry #${v.head.seq} has hash ${v.head.hash}. Note it: checking a later export against it (npm run verify-audit -- <file> --anchor <hash>) proves nothing up to this entry changed.` : '';
+    out.textContent = v.ok
+      ? `Chain intact: ${v.checked} entries verified.`
+      : `Chain broken at entry #${v.brokenAt}: ${v.reason}.`;
+    element('chain-head').textContent = v.head
+      ? `Newest entry #${v.head.seq} has hash ${v.head.hash}. Note it: checking a later export against it (npm run verify-audit -- <file> --anchor <hash>) proves nothing up to this entry changed.`
+      : '';
   });
 });
 

@@ -55,7 +55,13 @@ function resultRow(r: ProbeRow): HTMLTableRowElement {
     );
     unexpected.append(list);
   } else unexpected.textContent = '–';
-  tr.append(endpoint, cell(r.variant ?? '–'), result, cell(r.httpStatus === null ? '–' : String(r.httpStatus)), unexpected);
+  tr.append(
+    endpoint,
+    cell(r.variant ?? '–'),
+    result,
+    cell(r.httpStatus === null ? '–' : String(r.httpStatus)),
+    unexpected,
+  );
   return tr;
 }
 

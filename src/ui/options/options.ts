@@ -74,7 +74,10 @@ describeSpacing();
 function fillTimeZones(): void {
   const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const zone = element<HTMLSelectElement>('wh-zone');
-  zone.append(new Option(`This computer's time zone (${own})`, ''), ...Intl.supportedValuesOf('timeZone').map((z) => new Option(z, z)));
+  zone.append(
+    new Option(`This computer's time zone (${own})`, ''),
+    ...Intl.supportedValuesOf('timeZone').map((z) => new Option(z, z)),
+  );
 }
 fillTimeZones();
 
@@ -87,7 +90,9 @@ function renderSafety(view: SettingsView): void {
     tr.append(name, limitInput(bucket, 'day', view), limitInput(bucket, 'week', view));
     return tr;
   });
-  element('limits-table').querySelector('tbody')?.replaceChildren(...rows);
+  element('limits-table')
+    .querySelector('tbody')
+    ?.replaceChildren(...rows);
   const wh = view.workingHours;
   element<HTMLInputElement>('wh-enabled').checked = wh !== null;
   element('wh-days').replaceChildren(
@@ -203,11 +208,16 @@ element<HTMLFormElement>('safety').addEventListener('submit', (event) => {
     spacingSeconds,
     warmup: element<HTMLInputElement>('warmup').checked,
     // Saving other safety settings must not answer the popup's question with "no" on the user's behalf.
-    allowBackgroundTab: element<HTMLInputElement>('background-tab').checked || (backgroundTabStored === null ? null : false),
+    allowBackgroundTab:
+      element<HTMLInputElement>('background-tab').checked || (backgroundTabStored === null ? null : false),
   }).then((reply) => {
     if (!reply.ok) {
       const field = reply.error.field ?? '';
-      const target = field.startsWith('workingHours') ? 'wh-error' : field === 'spacingSeconds' ? 'spacing-error' : 'limits-error';
+      const target = field.startsWith('workingHours')
+        ? 'wh-error'
+        : field === 'spacingSeconds'
+          ? 'spacing-error'
+          : 'limits-error';
       element(target).textContent = reply.error.message;
       if (field === 'spacingSeconds') spacing.focus();
       return;
@@ -218,7 +228,8 @@ element<HTMLFormElement>('safety').addEventListener('submit', (event) => {
 });
 
 element('rebind').addEventListener('click', () => {
-  if (!window.confirm('Bind the executor to the LinkedIn account signed in now? Actions will run as that account.')) return;
+  if (!window.confirm('Bind the executor to the LinkedIn account signed in now? Actions will run as that account.'))
+    return;
   void send({ type: 'account/rebind', confirm: true }).then((reply) => {
     if (reply.ok) {
       render(reply.data);
@@ -228,7 +239,12 @@ element('rebind').addEventListener('click', () => {
 });
 
 element('reset').addEventListener('click', () => {
-  if (!window.confirm('Reset local data? Settings, the account binding and caches are erased; the audit log and pauses are kept.')) return;
+  if (
+    !window.confirm(
+      'Reset local data? Settings, the account binding and caches are erased; the audit log and pauses are kept.',
+    )
+  )
+    return;
   void send({ type: 'data/reset', confirm: true }).then((reply) => {
     if (reply.ok) {
       render(reply.data);

@@ -34,7 +34,10 @@ export function bannerText(view: StatusView, now: number): string {
       return `Account mismatch: bound to ${view.boundAccount?.publicIdentifier ?? view.boundAccount?.memberUrn ?? '?'}, signed in as ${view.account?.publicIdentifier ?? view.account?.memberUrn ?? '?'}.`;
     case 'paused': {
       const reason = PAUSE_REASON[view.pause?.reason ?? ''] ?? '';
-      const until = view.pause && !isIndefinite(view.pause.until) ? ` · resumes in ${countdown(view.pause.until - now)}` : ' until you resume';
+      const until =
+        view.pause && !isIndefinite(view.pause.until)
+          ? ` · resumes in ${countdown(view.pause.until - now)}`
+          : ' until you resume';
       return `Paused (${reason})${until}`;
     }
     case 'active':
@@ -46,11 +49,17 @@ export function bannerText(view: StatusView, now: number): string {
 export function localTime(at: number, now: number): string {
   const date = new Date(at);
   const time = date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  return date.toDateString() === new Date(now).toDateString() ? time : `${date.toLocaleDateString([], { weekday: 'short' })} ${time}`;
+  return date.toDateString() === new Date(now).toDateString()
+    ? time
+    : `${date.toLocaleDateString([], { weekday: 'short' })} ${time}`;
 }
 
 /** "Withdraw is suspended: LinkedIn changed withdraw (HTTP 410, endpoint retired). Checked again at 14:05." */
-export function suspensionText(s: StatusView['suspended'][number], now: number, formatTime: (at: number, now: number) => string = localTime): string {
+export function suspensionText(
+  s: StatusView['suspended'][number],
+  now: number,
+  formatTime: (at: number, now: number) => string = localTime,
+): string {
   const at = Date.parse(s.recheckAt);
   // A re-check already due runs at the next wake-up: a time in the past would read as if it had.
   const when = at > now ? `Checked again at ${formatTime(at, now)}.` : 'Checked again shortly.';
@@ -62,5 +71,7 @@ export function recheckText(result: ReplyData<'linkedin/recheck'>): string {
   if (result.stillSuspended.length === 0) return 'Resumed.';
   const still = `Still suspended: ${result.stillSuspended.map(actionLabel).join(', ')}.`;
   // recheckNow checks nothing without a session and a known account; say so rather than imply LinkedIn answered.
-  return result.checked === 0 ? `Not checked: LinkedIn is signed out or your account is not known yet. ${still}` : still;
+  return result.checked === 0
+    ? `Not checked: LinkedIn is signed out or your account is not known yet. ${still}`
+    : still;
 }

@@ -60,7 +60,9 @@ function render(v: StatusView, live = true): void {
   renderSuspended(v, Date.now() + skew);
   tabConsent.hidden = !v.askBackgroundTab;
   element('backend').textContent = v.configured ? (v.backendUrl ?? '') : 'not configured';
-  element('linkedin').textContent = v.signedIn ? (v.account?.publicIdentifier ?? v.account?.memberUrn ?? 'signed in') : 'signed out';
+  element('linkedin').textContent = v.signedIn
+    ? (v.account?.publicIdentifier ?? v.account?.memberUrn ?? 'signed in')
+    : 'signed out';
   const queued = v.queue.queuedAtBackend === null ? '' : ` · ${v.queue.queuedAtBackend} waiting at the backend`;
   element('queue').textContent = `${v.queue.running} running · ${v.queue.outbox} results to deliver${queued}`;
   const paused = v.pause !== null;
@@ -93,7 +95,9 @@ function render(v: StatusView, live = true): void {
     );
     return tr;
   });
-  element('limits').querySelector('tbody')?.replaceChildren(...rows);
+  element('limits')
+    .querySelector('tbody')
+    ?.replaceChildren(...rows);
 
   const items = v.recent.map((r) => {
     const li = document.createElement('li');
@@ -137,8 +141,16 @@ element('open-options').addEventListener('click', (e) => {
 pauseButton.addEventListener('click', () => void send({ type: 'executor/pause' }).then((r) => r.ok && render(r.data)));
 resumeButton.addEventListener('click', () => {
   const early = view?.pause?.reason === 'challenge';
-  if (early && !window.confirm('LinkedIn showed a security challenge. Resuming before the 24 h pause ends risks your account. Resume anyway?')) return;
-  void send({ type: 'executor/resume', confirmEarlyChallengeResume: early }).then((r) => (r.ok ? render(r.data) : (banner.textContent = r.error.message)));
+  if (
+    early &&
+    !window.confirm(
+      'LinkedIn showed a security challenge. Resuming before the 24 h pause ends risks your account. Resume anyway?',
+    )
+  )
+    return;
+  void send({ type: 'executor/resume', confirmEarlyChallengeResume: early }).then((r) =>
+    r.ok ? render(r.data) : (banner.textContent = r.error.message),
+  );
 });
 
 function answerTabConsent(allow: boolean): void {

@@ -7,6 +7,8 @@ describe('scaledBuildNotice', () => {
   });
 
   it.each([100, 5000])('names the scale of a scaled build (%i)', (scale) => {
-    expect(scaledBuildNotice(scale)).toMatch(new RegExp(`^Test build: time runs ${scale}× faster \\(EXECUTOR_TIME_SCALE=${scale}\\)`));
+    expect(scaledBuildNotice(scale)).toMatch(
+      new RegExp(`^Test build: time runs ${scale}× faster \\(EXECUTOR_TIME_SCALE=${scale}\\)`),
+    );
   });
 });

@@ -22,7 +22,10 @@ export async function send<R extends Request>(request: R): Promise<Reply<ReplyDa
   try {
     raw = await sendRaw(request);
   } catch (error) {
-    return { ok: false, error: { message: `the extension did not answer: ${error instanceof Error ? error.message : String(error)}` } };
+    return {
+      ok: false,
+      error: { message: `the extension did not answer: ${error instanceof Error ? error.message : String(error)}` },
+    };
   }
   const schema = z.union([
     z.object({ ok: z.literal(true), data: replySchemas[request.type] }),

@@ -27,7 +27,13 @@ const comment: Route = {
     literal(commentary.$type, 'body.commentary.$type', 'com.linkedin.voyager.dash.common.text.TextViewModel');
     const threadUrn = string(root.threadUrn, 'body.threadUrn', { pattern: COMMENT_THREAD });
     if (!state.posts.has(threadUrn)) throw notFound();
-    const stored: StoredComment = { urn: `urn:li:fsd_comment:(${newEntityId()},${threadUrn})`, threadUrn, text, commenterTail: state.viewer.tail, at: now };
+    const stored: StoredComment = {
+      urn: `urn:li:fsd_comment:(${newEntityId()},${threadUrn})`,
+      threadUrn,
+      text,
+      commenterTail: state.viewer.tail,
+      at: now,
+    };
     state.comments.push(stored);
     return json(201, { data: { entityUrn: stored.urn } });
   },

@@ -8,7 +8,11 @@ export const companyRoutes: Route[] = [
     endpoint: 'company',
     method: 'GET',
     path: /^\/organization\/companies$/,
-    query: { decorationId: 'com.linkedin.voyager.deco.organization.web.WebFullCompanyMain-12', q: 'universalName', universalName: /^.+$/ },
+    query: {
+      decorationId: 'com.linkedin.voyager.deco.organization.web.WebFullCompanyMain-12',
+      q: 'universalName',
+      universalName: /^.+$/,
+    },
     body: 'none',
     write: false,
     handle: ({ state, query }) => {
@@ -18,10 +22,15 @@ export const companyRoutes: Route[] = [
       const following = state.following.has(`company:${company.id}`);
       return json(200, {
         data: { '*elements': [urn] },
-        included: [{
-          $type: 'com.linkedin.voyager.organization.Company', entityUrn: urn, universalName: company.slug, name: company.name,
-          followingInfo: { following, followerCount: company.followerCount + (following ? 1 : 0) },
-        }],
+        included: [
+          {
+            $type: 'com.linkedin.voyager.organization.Company',
+            entityUrn: urn,
+            universalName: company.slug,
+            name: company.name,
+            followingInfo: { following, followerCount: company.followerCount + (following ? 1 : 0) },
+          },
+        ],
       });
     },
   },

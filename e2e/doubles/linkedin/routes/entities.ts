@@ -1,6 +1,14 @@
 /** Normalized entities shared by several endpoints (v2 "Identity", D4, D5). */
 import {
-  invitationUrn, isConnected, memberDistance, memberUrn, miniProfileUrn, pendingInvitationTo, profileUrn, receivedInvitationFrom, relationshipUrn,
+  invitationUrn,
+  isConnected,
+  memberDistance,
+  memberUrn,
+  miniProfileUrn,
+  pendingInvitationTo,
+  profileUrn,
+  receivedInvitationFrom,
+  relationshipUrn,
 } from '../state';
 import type { DoubleState, Invitation, Member } from '../types';
 
@@ -52,15 +60,24 @@ export function dashInvitationEntity(inv: Invitation): Record<string, unknown> {
 }
 
 /** The member relationship entity, plus the pending (SENT or RECEIVED) invitation entity when there is one. */
-export function relationshipEntities(state: DoubleState, m: Member): { relationship: Record<string, unknown>; invitation?: Record<string, unknown> } {
-  const base = { $type: 'com.linkedin.voyager.dash.relationships.MemberRelationship', entityUrn: relationshipUrn(m.tail) };
+export function relationshipEntities(
+  state: DoubleState,
+  m: Member,
+): { relationship: Record<string, unknown>; invitation?: Record<string, unknown> } {
+  const base = {
+    $type: 'com.linkedin.voyager.dash.relationships.MemberRelationship',
+    entityUrn: relationshipUrn(m.tail),
+  };
   if (isConnected(state, m.tail)) {
     return { relationship: { ...base, memberRelationshipUnion: { '*connection': `urn:li:fsd_connection:${m.tail}` } } };
   }
   const pending = pendingInvitationTo(state, m.tail) ?? receivedInvitationFrom(state, m.tail);
   const invitationUnion = pending ? { '*invitation': invitationUrn(pending.id) } : { noInvitation: {} };
   return {
-    relationship: { ...base, memberRelationshipUnion: { noConnection: { memberDistance: memberDistance(m), invitationUnion } } },
+    relationship: {
+      ...base,
+      memberRelationshipUnion: { noConnection: { memberDistance: memberDistance(m), invitationUnion } },
+    },
     ...(pending ? { invitation: dashInvitationEntity(pending) } : {}),
   };
 }

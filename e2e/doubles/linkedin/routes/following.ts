@@ -9,7 +9,8 @@ import { patchSet } from '../shape';
 import type { DoubleState } from '../types';
 import type { Route } from './types';
 
-const PATH = /^\/feed\/dash\/followingStates\/urn:li:fsd_followingState:urn:li:(fsd_profile|fsd_company):([A-Za-z0-9_-]+)$/;
+const PATH =
+  /^\/feed\/dash\/followingStates\/urn:li:fsd_followingState:urn:li:(fsd_profile|fsd_company):([A-Za-z0-9_-]+)$/;
 
 /** The `following` set key ('member:<tail>' / 'company:<id>') for the path's entity; 404 when unknown. */
 function followKey(state: DoubleState, params: string[]): string {

@@ -22,7 +22,11 @@ export const identityRoutes: Route[] = [
     write: false,
     handle: ({ state }) =>
       json(200, {
-        data: { plainId: Number(state.viewer.memberId), '*miniProfile': miniProfileUrn(state.viewer.tail), $type: 'com.linkedin.voyager.common.Me' },
+        data: {
+          plainId: Number(state.viewer.memberId),
+          '*miniProfile': miniProfileUrn(state.viewer.tail),
+          $type: 'com.linkedin.voyager.common.Me',
+        },
         included: [miniProfileEntity(state.viewer)],
       }),
   },

@@ -53,7 +53,8 @@ export function checkQuery(route: Route, query: Record<string, string>): void {
     if (value === undefined) throw badRequest(`missing query parameter: ${key}`);
     if (typeof rule === 'string' ? value !== rule : !rule.test(value)) throw badRequest(`bad query parameter: ${key}`);
   }
-  for (const key of Object.keys(query)) if (!(key in route.query)) throw badRequest(`unexpected query parameter: ${key}`);
+  for (const key of Object.keys(query))
+    if (!(key in route.query)) throw badRequest(`unexpected query parameter: ${key}`);
 }
 
 export function parseBody(route: Route, rawBody: string): unknown {

@@ -35,7 +35,14 @@ export function connectRefusal(ctx: Pick<RouteContext, 'state' | 'now'>, tail: s
 }
 
 export function createInvitation(ctx: Pick<RouteContext, 'state' | 'now'>, tail: string, message?: string): Invitation {
-  const inv: Invitation = { id: newEntityId(), inviteeTail: tail, sharedSecret: newSharedSecret(), sentAt: ctx.now, type: 'SENT', ...(message ? { message } : {}) };
+  const inv: Invitation = {
+    id: newEntityId(),
+    inviteeTail: tail,
+    sharedSecret: newSharedSecret(),
+    sentAt: ctx.now,
+    type: 'SENT',
+    ...(message ? { message } : {}),
+  };
   ctx.state.invitations.set(inv.id, inv);
   return inv;
 }
@@ -57,7 +64,10 @@ const connect: Route = {
     const inv = createInvitation(ctx, tail, message);
     const urn = invitationUrn(inv.id);
     // D6: the result sits in data.value (v2: read only data.value).
-    return json(200, { data: { value: { '*invitation': urn, invitationUrn: urn } }, included: [dashInvitationEntity(inv)] });
+    return json(200, {
+      data: { value: { '*invitation': urn, invitationUrn: urn } },
+      included: [dashInvitationEntity(inv)],
+    });
   },
 };
 
@@ -79,7 +89,11 @@ const sentInvitations: Route = {
     const included = page.flatMap((inv) => {
       const invitee = state.members.get(inv.inviteeTail);
       return [
-        { $type: 'com.linkedin.voyager.relationships.invitation.InvitationView', entityUrn: viewUrn(inv.id), '*invitation': relUrn(inv.id) },
+        {
+          $type: 'com.linkedin.voyager.relationships.invitation.InvitationView',
+          entityUrn: viewUrn(inv.id),
+          '*invitation': relUrn(inv.id),
+        },
         {
           $type: 'com.linkedin.voyager.relationships.invitation.Invitation',
           entityUrn: relUrn(inv.id),
@@ -94,7 +108,10 @@ const sentInvitations: Route = {
       ];
     });
     // v2: paging.total has read 0; clients stop on a short page.
-    return json(200, { data: { data: { '*elements': page.map((inv) => viewUrn(inv.id)), paging: { start, count, total: 0 } } }, included });
+    return json(200, {
+      data: { data: { '*elements': page.map((inv) => viewUrn(inv.id)), paging: { start, count, total: 0 } } },
+      included,
+    });
   },
 };
 

@@ -13,7 +13,8 @@ import { PROFILE_URN, type Route } from './types';
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const CONVERSATION_URN = /^urn:li:msg_conversation:\(urn:li:fsd_profile:([A-Za-z0-9_-]+),([A-Za-z0-9_-]+)\)$/;
 
-const conversationUrn = (viewerTail: string, threadId: string): string => `urn:li:msg_conversation:(${profileUrn(viewerTail)},${threadId})`;
+const conversationUrn = (viewerTail: string, threadId: string): string =>
+  `urn:li:msg_conversation:(${profileUrn(viewerTail)},${threadId})`;
 
 function messageEntity(m: StoredMessage): Record<string, unknown> {
   return {
@@ -29,7 +30,8 @@ function messageEntity(m: StoredMessage): Record<string, unknown> {
 /** The recipient: from hostRecipientUrns (exactly one) or from an existing conversation. */
 function recipientOf(state: DoubleState, root: Record<string, unknown>, message: Record<string, unknown>): Member {
   if (message.conversationUrn !== undefined) {
-    if (root.hostRecipientUrns !== undefined) throw badRequest('unexpected key: body.hostRecipientUrns (with body.message.conversationUrn)');
+    if (root.hostRecipientUrns !== undefined)
+      throw badRequest('unexpected key: body.hostRecipientUrns (with body.message.conversationUrn)');
     const urn = string(message.conversationUrn, 'body.message.conversationUrn', { pattern: CONVERSATION_URN });
     const [, owner, threadId] = CONVERSATION_URN.exec(urn) ?? [];
     if (owner !== state.viewer.tail) throw badRequest('body.message.conversationUrn is not in the viewer mailbox');
@@ -41,7 +43,8 @@ function recipientOf(state: DoubleState, root: Record<string, unknown>, message:
   const urns = root.hostRecipientUrns;
   if (urns === undefined) throw badRequest('missing key: body.hostRecipientUrns');
   // Assumption: one recipient per message (group conversations are out of scope).
-  if (!Array.isArray(urns) || urns.length !== 1) throw badRequest('body.hostRecipientUrns must hold exactly one profile URN');
+  if (!Array.isArray(urns) || urns.length !== 1)
+    throw badRequest('body.hostRecipientUrns must hold exactly one profile URN');
   const urn = string(urns[0], 'body.hostRecipientUrns[0]', { pattern: PROFILE_URN });
   const member = state.members.get(PROFILE_URN.exec(urn)?.[1] ?? '');
   if (!member) throw notFound();
@@ -56,8 +59,18 @@ const createMessage: Route = {
   body: 'json',
   write: true,
   handle: ({ state, body, now }) => {
-    const root = exactObject(body, 'body', ['message', 'mailboxUrn', 'trackingId', 'dedupeByClientGeneratedToken'], ['hostRecipientUrns']);
-    const message = exactObject(root.message, 'body.message', ['body', 'originToken', 'renderContentUnions'], ['conversationUrn']);
+    const root = exactObject(
+      body,
+      'body',
+      ['message', 'mailboxUrn', 'trackingId', 'dedupeByClientGeneratedToken'],
+      ['hostRecipientUrns'],
+    );
+    const message = exactObject(
+      root.message,
+      'body.message',
+      ['body', 'originToken', 'renderContentUnions'],
+      ['conversationUrn'],
+    );
     const msgBody = exactObject(message.body, 'body.message.body', ['attributes', 'text']);
     emptyArray(msgBody.attributes, 'body.message.body.attributes');
     const text = string(msgBody.text, 'body.message.body.text', { min: 1, max: 8000 });
@@ -66,11 +79,13 @@ const createMessage: Route = {
     const mailbox = string(root.mailboxUrn, 'body.mailboxUrn');
     if (mailbox !== profileUrn(state.viewer.tail)) throw badRequest('body.mailboxUrn is not the viewer');
     const trackingId = string(root.trackingId, 'body.trackingId', { min: 16, max: 16 });
-    if ([...trackingId].some((c) => c.charCodeAt(0) > 255)) throw badRequest('body.trackingId must be 16 bytes (codes 0..255)');
+    if ([...trackingId].some((c) => c.charCodeAt(0) > 255))
+      throw badRequest('body.trackingId must be 16 bytes (codes 0..255)');
     literal(root.dedupeByClientGeneratedToken, 'body.dedupeByClientGeneratedToken', false);
     const recipient = recipientOf(state, root, message);
     // LinkedIn refuses a direct message to someone who is not a 1st-degree connection.
-    if (!isConnected(state, recipient.tail)) throw new HttpError({ status: 403, json: { status: 403, message: 'recipient is not a connection' } });
+    if (!isConnected(state, recipient.tail))
+      throw new HttpError({ status: 403, json: { status: 403, message: 'recipient is not a connection' } });
     let threadId = state.conversations.get(recipient.tail);
     if (!threadId) {
       threadId = newMessagingId();
@@ -94,7 +109,11 @@ const CONVERSATION_VARIABLES = /^\(conversationUrn:.+\)$/;
 const participantUrn = (tail: string): string => `urn:li:msg_messagingParticipant:${profileUrn(tail)}`;
 
 function participantEntity(tail: string): Record<string, unknown> {
-  return { $type: 'com.linkedin.messenger.MessagingParticipant', entityUrn: participantUrn(tail), hostIdentityUrn: profileUrn(tail) };
+  return {
+    $type: 'com.linkedin.messenger.MessagingParticipant',
+    entityUrn: participantUrn(tail),
+    hostIdentityUrn: profileUrn(tail),
+  };
 }
 
 /** D9 'conversations' (low; hashes rotate: another hash has no route → 400). */

@@ -9,7 +9,8 @@ import { exactObject, oneOf } from '../shape';
 import { REACTION_TYPES, type DoubleState, type OtherReaction } from '../types';
 import { COUNT_1_100, NON_NEGATIVE, THREAD_URN, type Route } from './types';
 
-export const reactionUrn = (actorTail: string, threadUrn: string): string => `urn:li:fsd_reaction:(${profileUrn(actorTail)},${threadUrn},0)`;
+export const reactionUrn = (actorTail: string, threadUrn: string): string =>
+  `urn:li:fsd_reaction:(${profileUrn(actorTail)},${threadUrn},0)`;
 
 function knownThread(state: DoubleState, threadUrn: string | undefined): string {
   if (!threadUrn || !state.posts.has(threadUrn)) throw notFound();
@@ -39,8 +40,11 @@ const reactions: Route = {
   method: 'GET',
   path: /^\/voyagerSocialDashReactions$/,
   query: {
-    q: 'reactionType', threadUrn: THREAD_URN, decorationId: 'com.linkedin.voyager.dash.deco.social.ReactionsByTypeWithProfileActions-13',
-    start: NON_NEGATIVE, count: COUNT_1_100,
+    q: 'reactionType',
+    threadUrn: THREAD_URN,
+    decorationId: 'com.linkedin.voyager.dash.deco.social.ReactionsByTypeWithProfileActions-13',
+    start: NON_NEGATIVE,
+    count: COUNT_1_100,
   },
   body: 'none',
   write: false,
@@ -49,10 +53,16 @@ const reactions: Route = {
     const start = Number(query.start);
     const count = Number(query.count);
     const viewerType = state.reactions.get(thread);
-    const all: OtherReaction[] = [...(state.otherReactions.get(thread) ?? []), ...(viewerType ? [{ actorTail: state.viewer.tail, type: viewerType }] : [])];
+    const all: OtherReaction[] = [
+      ...(state.otherReactions.get(thread) ?? []),
+      ...(viewerType ? [{ actorTail: state.viewer.tail, type: viewerType }] : []),
+    ];
     const page = all.slice(start, start + count);
     return json(200, {
-      data: { '*elements': page.map((r) => reactionUrn(r.actorTail, thread)), paging: { start, count, total: all.length } },
+      data: {
+        '*elements': page.map((r) => reactionUrn(r.actorTail, thread)),
+        paging: { start, count, total: all.length },
+      },
       included: page.map((r) => ({
         $type: 'com.linkedin.voyager.dash.social.Reaction',
         entityUrn: reactionUrn(r.actorTail, thread),

@@ -8,9 +8,14 @@
 import { badRequest } from '../http';
 
 export function restliVariable(rawQuery: string, key: string, pattern: RegExp): string {
-  const raw = rawQuery.split('&').find((p) => p.startsWith('variables='))?.slice('variables='.length) ?? '';
+  const raw =
+    rawQuery
+      .split('&')
+      .find((p) => p.startsWith('variables='))
+      ?.slice('variables='.length) ?? '';
   const prefix = `(${key}:`;
-  if (!raw.startsWith(prefix) || !raw.endsWith(')')) throw badRequest(`variables must be Rest.li (${key}:<encoded urn>)`);
+  if (!raw.startsWith(prefix) || !raw.endsWith(')'))
+    throw badRequest(`variables must be Rest.li (${key}:<encoded urn>)`);
   const inner = raw.slice(prefix.length, -1);
   if (/[,:]/.test(inner)) throw badRequest(`variables.${key} must be URL-encoded once`);
   let value: string;

@@ -6,7 +6,8 @@ import { badRequest, empty, notFound } from '../http';
 import { patchSet } from '../shape';
 import type { Route } from './types';
 
-const PATH = /^\/voyagerFeedDashSaveStates\/urn:li:fsd_saveState:\(SAVE,(urn:li:(?:activity|ugcPost|share):[A-Za-z0-9_-]+)\)$/;
+const PATH =
+  /^\/voyagerFeedDashSaveStates\/urn:li:fsd_saveState:\(SAVE,(urn:li:(?:activity|ugcPost|share):[A-Za-z0-9_-]+)\)$/;
 
 export const saveRoutes: Route[] = [
   {

@@ -14,7 +14,8 @@ export const RESHARE_QUERY_ID = 'voyagerContentcreationDashShares.80089eb2e82a2d
 const SHARE_URN = /^urn:li:share:[0-9]+$/;
 const ANY_URN = /^urn:li:[A-Za-z_]+:.+$/;
 
-const graphqlError = (op: string, message: string) => refusedIn200({ data: { data: { [op]: null } }, errors: [{ message }] });
+const graphqlError = (op: string, message: string) =>
+  refusedIn200({ data: { data: { [op]: null } }, errors: [{ message }] });
 
 const repost: Route = {
   endpoint: 'share',
@@ -26,7 +27,11 @@ const repost: Route = {
   handle: ({ state, body, violate }) => {
     const root = exactObject(body, 'body', ['variables', 'queryId']);
     literal(root.queryId, 'body.queryId', REPOST_QUERY_ID);
-    const entity = exactObject(exactObject(root.variables, 'body.variables', ['entity']).entity, 'body.variables.entity', ['rootContentUrn']);
+    const entity = exactObject(
+      exactObject(root.variables, 'body.variables', ['entity']).entity,
+      'body.variables.entity',
+      ['rootContentUrn'],
+    );
     const rootUrn = string(entity.rootContentUrn, 'body.variables.entity.rootContentUrn', { pattern: ANY_URN });
     if (!SHARE_URN.test(rootUrn)) {
       violate(`repost with rootContentUrn ${rootUrn} (v2: the share URN, never an activity URN)`);
@@ -53,12 +58,21 @@ const reshare: Route = {
     literal(root.includeWebMetadata, 'body.includeWebMetadata', true);
     const at = 'body.variables.post';
     const p = exactObject(exactObject(root.variables, 'body.variables', ['post']).post, at, [
-      'allowedCommentersScope', 'intendedShareLifeCycleState', 'origin', 'parentUrn', 'visibilityDataUnion', 'commentary',
+      'allowedCommentersScope',
+      'intendedShareLifeCycleState',
+      'origin',
+      'parentUrn',
+      'visibilityDataUnion',
+      'commentary',
     ]);
     literal(p.allowedCommentersScope, `${at}.allowedCommentersScope`, 'ALL');
     literal(p.intendedShareLifeCycleState, `${at}.intendedShareLifeCycleState`, 'PUBLISHED');
     const origin = oneOf(p.origin, `${at}.origin`, ['RESHARE', 'FEED'] as const);
-    literal(exactObject(p.visibilityDataUnion, `${at}.visibilityDataUnion`, ['visibilityType']).visibilityType, `${at}.visibilityDataUnion.visibilityType`, 'ANYONE');
+    literal(
+      exactObject(p.visibilityDataUnion, `${at}.visibilityDataUnion`, ['visibilityType']).visibilityType,
+      `${at}.visibilityDataUnion.visibilityType`,
+      'ANYONE',
+    );
     const commentary = exactObject(p.commentary, `${at}.commentary`, ['text', 'attributesV2']);
     const text = string(commentary.text, `${at}.commentary.text`, { max: 3000 });
     emptyArray(commentary.attributesV2, `${at}.commentary.attributesV2`);
@@ -78,7 +92,9 @@ const reshare: Route = {
     const urn = `urn:li:share:${id}`;
     state.shares.push({ urn, parentUrn: post.threadUrn, text, via: 'share.reshare' });
     state.posts.set(urn, { id, kind: 'share', threadUrn: urn, shareUrn: urn });
-    return json(200, { data: { data: { createContentcreationDashShares: { resourceKey: urn, entity: { entityUrn: urn } } } } });
+    return json(200, {
+      data: { data: { createContentcreationDashShares: { resourceKey: urn, entity: { entityUrn: urn } } } },
+    });
   },
 };
 

@@ -68,7 +68,9 @@ const lastResort: Route = {
     const tried = nextVariantAnswered.get(id) ?? new Set<string>();
     const missing = WITHDRAW_VARIANTS.filter((v) => !tried.has(v));
     if (missing.length > 0) {
-      violate(`invitation DELETE before ${missing.join(', ')} answered "next variant" (v2: never start with the DELETE)`);
+      violate(
+        `invitation DELETE before ${missing.join(', ')} answered "next variant" (v2: never start with the DELETE)`,
+      );
       return json(400, { status: 400 });
     }
     const inv = invitationById(state, id);

@@ -14,26 +14,53 @@ const RA_KEYS = ['$type', 'payload', 'requestedStateKeys', 'requestMetadata'];
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-function requestedArguments(v: unknown, at: string, action: AnyAction, extra: readonly string[]): Record<string, unknown> {
+function requestedArguments(
+  v: unknown,
+  at: string,
+  action: AnyAction,
+  extra: readonly string[],
+): Record<string, unknown> {
   const ra = exactObject(v, at, [...RA_KEYS, ...extra]);
   literal(ra.$type, `${at}.$type`, RA_TYPE);
-  if (!same(ra.requestedStateKeys, action.stateKeys)) throw badRequest(`${at}.requestedStateKeys must be ${JSON.stringify(action.stateKeys)}`);
-  const meta = exactObject(ra.requestMetadata, `${at}.requestMetadata`, action.capturedEnvelope ? ['$type', 'currentActor'] : ['$type']);
+  if (!same(ra.requestedStateKeys, action.stateKeys))
+    throw badRequest(`${at}.requestedStateKeys must be ${JSON.stringify(action.stateKeys)}`);
+  const meta = exactObject(
+    ra.requestMetadata,
+    `${at}.requestMetadata`,
+    action.capturedEnvelope ? ['$type', 'currentActor'] : ['$type'],
+  );
   literal(meta.$type, `${at}.requestMetadata.$type`, META_TYPE);
   return ra;
 }
 
 /** Returns the payload and requestMetadata after checking every envelope part. */
-export function parseEnvelope(body: unknown, action: AnyAction): { payload: unknown; metadata: Record<string, unknown> } {
-  const root = exactObject(body, 'body', ['requestId', 'serverRequest', 'requestedArguments'], action.capturedEnvelope ? ['states'] : []);
+export function parseEnvelope(
+  body: unknown,
+  action: AnyAction,
+): { payload: unknown; metadata: Record<string, unknown> } {
+  const root = exactObject(
+    body,
+    'body',
+    ['requestId', 'serverRequest', 'requestedArguments'],
+    action.capturedEnvelope ? ['states'] : [],
+  );
   literal(root.requestId, 'body.requestId', action.id);
   if (root.states !== undefined) emptyArray(root.states, 'body.states');
   const captured = ['onClientRequestFailureAction', 'isApfcEnabled', 'isStreaming', 'rumPageKey'];
-  const server = exactObject(root.serverRequest, 'body.serverRequest', ['requestId', 'requestedArguments', ...(action.capturedEnvelope ? captured : [])]);
+  const server = exactObject(root.serverRequest, 'body.serverRequest', [
+    'requestId',
+    'requestedArguments',
+    ...(action.capturedEnvelope ? captured : []),
+  ]);
   literal(server.requestId, 'body.serverRequest.requestId', action.id);
   if (action.capturedEnvelope) {
-    const failure = exactObject(server.onClientRequestFailureAction, 'body.serverRequest.onClientRequestFailureAction', ['actions']);
-    if (!Array.isArray(failure.actions)) throw badRequest('body.serverRequest.onClientRequestFailureAction.actions must be an array');
+    const failure = exactObject(
+      server.onClientRequestFailureAction,
+      'body.serverRequest.onClientRequestFailureAction',
+      ['actions'],
+    );
+    if (!Array.isArray(failure.actions))
+      throw badRequest('body.serverRequest.onClientRequestFailureAction.actions must be an array');
     literal(server.isApfcEnabled, 'body.serverRequest.isApfcEnabled', false);
     literal(server.isStreaming, 'body.serverRequest.isStreaming', false);
     literal(server.rumPageKey, 'body.serverRequest.rumPageKey', '');
@@ -43,7 +70,8 @@ export function parseEnvelope(body: unknown, action: AnyAction): { payload: unkn
   emptyArray(outer.states, 'body.requestedArguments.states');
   literal(outer.screenId, 'body.requestedArguments.screenId', action.screen);
   for (const key of RA_KEYS) {
-    if (!same(inner[key], outer[key])) throw badRequest(`body.requestedArguments.${key} differs from body.serverRequest.requestedArguments.${key}`);
+    if (!same(inner[key], outer[key]))
+      throw badRequest(`body.requestedArguments.${key} differs from body.serverRequest.requestedArguments.${key}`);
   }
   const metadata = inner.requestMetadata;
   return { payload: inner.payload, metadata: isRecord(metadata) ? metadata : {} };

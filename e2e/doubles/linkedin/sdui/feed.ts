@@ -39,9 +39,16 @@ export const unreactSdui = defineAction({
   capturedEnvelope: true,
   parse(payload, metadata) {
     const p = exactObject(payload, 'payload', ['threadUrn', 'reactionType', 'reactionSource']);
-    const thread = exactObject(exactObject(p.threadUrn, 'payload.threadUrn', ['threadUrnActivityThreadUrn']).threadUrnActivityThreadUrn,
-      'payload.threadUrn.threadUrnActivityThreadUrn', ['__typename', 'activityUrn']);
-    literal(thread.__typename, 'payload.threadUrn.threadUrnActivityThreadUrn.__typename', 'proto_com_linkedin_common_ActivityUrn');
+    const thread = exactObject(
+      exactObject(p.threadUrn, 'payload.threadUrn', ['threadUrnActivityThreadUrn']).threadUrnActivityThreadUrn,
+      'payload.threadUrn.threadUrnActivityThreadUrn',
+      ['__typename', 'activityUrn'],
+    );
+    literal(
+      thread.__typename,
+      'payload.threadUrn.threadUrnActivityThreadUrn.__typename',
+      'proto_com_linkedin_common_ActivityUrn',
+    );
     const id = activityId(thread.activityUrn, 'payload.threadUrn.threadUrnActivityThreadUrn.activityUrn');
     const sduiType = oneOf(p.reactionType, 'payload.reactionType', SDUI_REACTION_TYPES);
     literal(p.reactionSource, 'payload.reactionSource', 'Update');
@@ -89,12 +96,21 @@ export const shareSdui = defineAction({
   parse(payload) {
     const p = exactObject(payload, 'payload', ['threadUrn']);
     const t = exactObject(p.threadUrn, 'payload.threadUrn', ['threadUrnActivityThreadUrn']);
-    const a = exactObject(t.threadUrnActivityThreadUrn, 'payload.threadUrn.threadUrnActivityThreadUrn', ['activityUrn']);
-    return { threadUrn: `urn:li:activity:${activityId(a.activityUrn, 'payload.threadUrn.threadUrnActivityThreadUrn.activityUrn')}` };
+    const a = exactObject(t.threadUrnActivityThreadUrn, 'payload.threadUrn.threadUrnActivityThreadUrn', [
+      'activityUrn',
+    ]);
+    return {
+      threadUrn: `urn:li:activity:${activityId(a.activityUrn, 'payload.threadUrn.threadUrnActivityThreadUrn.activityUrn')}`,
+    };
   },
   apply(ctx, p) {
     if (!ctx.state.posts.has(p.threadUrn)) return rscFailure('Failed to repost');
-    ctx.state.shares.push({ urn: `urn:li:fsd_repost:${newEntityId()}`, parentUrn: p.threadUrn, text: '', via: 'share.sdui' });
+    ctx.state.shares.push({
+      urn: `urn:li:fsd_repost:${newEntityId()}`,
+      parentUrn: p.threadUrn,
+      text: '',
+      via: 'share.sdui',
+    });
     return rsc(OK);
   },
 });

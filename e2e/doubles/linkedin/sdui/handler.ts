@@ -13,9 +13,13 @@ import { checkSduiHeaders } from '../strict';
 import type { RecordedRequest } from '../types';
 import { parseEnvelope, sduiAction, type Prepared } from './index';
 
-const badRequest = (message: string): HttpError => new HttpError({ status: 400, text: `Bad Request: ${message}`, type: 'text/plain; charset=utf-8' }, message);
+const badRequest = (message: string): HttpError =>
+  new HttpError({ status: 400, text: `Bad Request: ${message}`, type: 'text/plain; charset=utf-8' }, message);
 
-function prepare(rawBody: string, action: NonNullable<ReturnType<typeof sduiAction>>): { prepared: Prepared; body: unknown } {
+function prepare(
+  rawBody: string,
+  action: NonNullable<ReturnType<typeof sduiAction>>,
+): { prepared: Prepared; body: unknown } {
   const parsed = tryParseJson(rawBody);
   if (!parsed.ok) throw sduiError('body is not JSON');
   try {
@@ -27,7 +31,12 @@ function prepare(rawBody: string, action: NonNullable<ReturnType<typeof sduiActi
   }
 }
 
-export async function handleSdui(ctx: Ctx, req: IncomingMessage, res: ServerResponse, record: RecordedRequest): Promise<void> {
+export async function handleSdui(
+  ctx: Ctx,
+  req: IncomingMessage,
+  res: ServerResponse,
+  record: RecordedRequest,
+): Promise<void> {
   const { method, path, rawQuery, rawBody } = record;
   const action = sduiAction(record.query.sduiid);
   record.endpoint = action?.endpoint ?? 'unknown';

@@ -8,7 +8,9 @@ export { parseEnvelope } from './envelope';
 
 export const SDUI_PATH = '/flagship-web/rsc-action/actions/server-request';
 
-const ACTIONS = new Map<string, AnyAction>([withdrawSdui, connectSdui, followSdui, unreactSdui, saveSdui, shareSdui].map((a) => [a.id, a]));
+const ACTIONS = new Map<string, AnyAction>(
+  [withdrawSdui, connectSdui, followSdui, unreactSdui, saveSdui, shareSdui].map((a) => [a.id, a]),
+);
 
 export function sduiAction(id: string | undefined): AnyAction | undefined {
   return id === undefined ? undefined : ACTIONS.get(id);

@@ -31,12 +31,24 @@ export const withdrawSdui = defineAction({
   parse(payload) {
     const at = 'payload';
     const p = exactObject(payload, at, [
-      'inviterActionType', 'invitationType', 'invitationUrn', 'profileUrn', 'inviteeVanityName', 'firstName', 'lastName', 'queryName',
-      'firstFiveInviteCount', 'guidedFlowUrlandProfileList',
+      'inviterActionType',
+      'invitationType',
+      'invitationUrn',
+      'profileUrn',
+      'inviteeVanityName',
+      'firstName',
+      'lastName',
+      'queryName',
+      'firstFiveInviteCount',
+      'guidedFlowUrlandProfileList',
     ]);
     oneOf(p.inviterActionType, `${at}.inviterActionType`, ['InviterActionType_WITHDRAW'] as const);
     oneOf(p.invitationType, `${at}.invitationType`, ['GenericInvitationType_CONNECTION'] as const);
-    const id = string(exactObject(p.invitationUrn, `${at}.invitationUrn`, ['invitationId']).invitationId, `${at}.invitationUrn.invitationId`, { pattern: DIGITS });
+    const id = string(
+      exactObject(p.invitationUrn, `${at}.invitationUrn`, ['invitationId']).invitationId,
+      `${at}.invitationUrn.invitationId`,
+      { pattern: DIGITS },
+    );
     const tail = string(p.profileUrn, `${at}.profileUrn`, { pattern: TAIL });
     const slug = string(p.inviteeVanityName, `${at}.inviteeVanityName`, { min: 1 });
     string(p.firstName, `${at}.firstName`);
@@ -56,7 +68,8 @@ export const withdrawSdui = defineAction({
     if (inv?.type === 'RECEIVED') ctx.violate('withdraw of a RECEIVED invitation (v2: never withdraw RECEIVED)');
     const invitee = inv ? ctx.state.members.get(inv.inviteeTail) : undefined;
     // D3: RECEIVED, unknown or already withdrawn → 200 with the failure text.
-    if (!inv || inv.type === 'RECEIVED' || inv.inviteeTail !== p.tail || invitee?.slug !== p.slug) return rscFailure('Failed to withdraw invitation');
+    if (!inv || inv.type === 'RECEIVED' || inv.inviteeTail !== p.tail || invitee?.slug !== p.slug)
+      return rscFailure('Failed to withdraw invitation');
     withdrawInvitation(ctx.state, inv, ctx.now);
     return rsc(OK);
   },
@@ -70,7 +83,11 @@ export const connectSdui = defineAction({
   parse(payload) {
     const at = 'payload';
     const p = exactObject(payload, at, ['inviteeUrn', 'nonIterableProfileId', 'renderMode', 'firstName', 'lastName']);
-    const memberId = string(exactObject(p.inviteeUrn, `${at}.inviteeUrn`, ['memberId']).memberId, `${at}.inviteeUrn.memberId`, { pattern: DIGITS });
+    const memberId = string(
+      exactObject(p.inviteeUrn, `${at}.inviteeUrn`, ['memberId']).memberId,
+      `${at}.inviteeUrn.memberId`,
+      { pattern: DIGITS },
+    );
     const tail = string(p.nonIterableProfileId, `${at}.nonIterableProfileId`, { pattern: TAIL });
     oneOf(p.renderMode, `${at}.renderMode`, ['IconAndText'] as const);
     string(p.firstName, `${at}.firstName`);
@@ -100,8 +117,15 @@ export const followSdui = defineAction({
   stateKeys: [],
   parse(payload) {
     const p = exactObject(payload, 'payload', ['followStateType', 'memberUrn']);
-    const type = oneOf(p.followStateType, 'payload.followStateType', ['FollowStateType_FOLLOW_ACTIVE', 'FollowStateType_FOLLOW_INACTIVE'] as const);
-    const memberId = string(exactObject(p.memberUrn, 'payload.memberUrn', ['memberId']).memberId, 'payload.memberUrn.memberId', { pattern: DIGITS });
+    const type = oneOf(p.followStateType, 'payload.followStateType', [
+      'FollowStateType_FOLLOW_ACTIVE',
+      'FollowStateType_FOLLOW_INACTIVE',
+    ] as const);
+    const memberId = string(
+      exactObject(p.memberUrn, 'payload.memberUrn', ['memberId']).memberId,
+      'payload.memberUrn.memberId',
+      { pattern: DIGITS },
+    );
     return { following: type === 'FollowStateType_FOLLOW_ACTIVE', memberId };
   },
   apply(ctx, p) {
