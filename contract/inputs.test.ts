@@ -270,6 +270,7 @@ describe('parsePost', () => {
 
   it.each([
     [undefined, 'is required'],
+    // biome-ignore lint/correctness/noPrecisionLoss: the test is that such a number is refused
     [7123456789012345678, 'loses precision'],
     [null, 'must be a string, got null'],
     ['', 'must not be empty'],

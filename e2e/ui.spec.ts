@@ -516,12 +516,12 @@ test('popup: a challenge pause counts down live; an early resume asks first (dis
   const banner = popup.locator('#banner');
   await expect(banner).toHaveText(/^Paused \(LinkedIn security challenge\) · resumes in \d+m\u00a0\d\ds$/);
   await expect(banner).toHaveAttribute('data-state', 'paused');
-  const before = countdownSeconds(await banner.innerText());
+  const before = countdownSeconds((await banner.textContent()) ?? '');
   // 24 h at this build's scale (100) is 864 s.
   expect(before).toBeLessThanOrEqual(864);
   expect(before).toBeGreaterThan(800);
   await popup.waitForTimeout(2200);
-  const after = countdownSeconds(await banner.innerText());
+  const after = countdownSeconds((await banner.textContent()) ?? '');
   expect(before - after).toBeGreaterThanOrEqual(1);
   expect(before - after).toBeLessThanOrEqual(4);
   await expectFitsPopup(popup);

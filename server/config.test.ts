@@ -8,7 +8,9 @@ import { serverSecret } from './config';
 
 const run = promisify(execFile);
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 describe('the server secret', () => {
   it('replicas starting at the same moment on one data dir agree on one secret, and leave no drafts behind', async () => {

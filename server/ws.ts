@@ -38,7 +38,10 @@ export function attachWakeSocket(server: Server, deps: Deps): { close(): Promise
       if (!executor) return reject(socket, 401, 'Unauthorized', 'unauthorized');
       wss.handleUpgrade(req, socket, head, (ws) => {
         let set = byExecutor.get(executor.id);
-        if (!set) byExecutor.set(executor.id, (set = new Set()));
+        if (!set) {
+          set = new Set();
+          byExecutor.set(executor.id, set);
+        }
         set.add(ws);
         ws.on('close', () => set.delete(ws));
         // Pings are the client's keep-alive; nothing to answer.

@@ -59,7 +59,10 @@ function sameResult(stored: unknown, body: ActionResult): boolean {
 const batchers = new WeakMap<Deps, ReturnType<typeof resultBatcher>>();
 function batcherOf(deps: Deps): ReturnType<typeof resultBatcher> {
   let b = batchers.get(deps);
-  if (!b) batchers.set(deps, (b = resultBatcher(deps.db, deps.clock)));
+  if (!b) {
+    b = resultBatcher(deps.db, deps.clock);
+    batchers.set(deps, b);
+  }
   return b;
 }
 

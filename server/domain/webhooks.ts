@@ -104,7 +104,7 @@ export function startWebhookWorker(
 
   function kick(): void {
     if (stopped) return;
-    if (running) {
+    if (running !== null) {
       again = true;
       return;
     }

@@ -8,12 +8,10 @@ import { z } from '@hono/zod-openapi';
 import { ACTION_TYPES, type ActionType } from '../../contract/protocol';
 import { COMMENTARY_MAX, COMMENT_MAX, MESSAGE_MAX, NOTE_MAX, REACTION_TYPES } from '../../contract/params';
 
-const profile = z
-  .string()
-  .openapi({
-    description: 'A vanity slug, profile URL, urn:li:fsd_profile:… / urn:li:member:… URN or a bare ACoA… id',
-    example: 'jdoe',
-  });
+const profile = z.string().openapi({
+  description: 'A vanity slug, profile URL, urn:li:fsd_profile:… / urn:li:member:… URN or a bare ACoA… id',
+  example: 'jdoe',
+});
 const company = z
   .union([z.string(), z.number()])
   .openapi({ description: 'A numeric id, urn:li:fsd_company:…, urn:li:company:… or a company URL', example: '1441' });
@@ -28,15 +26,10 @@ const optionalText = (max: number) =>
 
 /** Fields every create body may carry besides the action's params. */
 export const commonFields = {
-  account: z
-    .string()
-    .min(1)
-    .max(200)
-    .optional()
-    .openapi({
-      description:
-        "The executor's LinkedIn account (vanity slug or urn:li:fsd_profile:…); default: the workspace's only or oldest executor",
-    }),
+  account: z.string().min(1).max(200).optional().openapi({
+    description:
+      "The executor's LinkedIn account (vanity slug or urn:li:fsd_profile:…); default: the workspace's only or oldest executor",
+  }),
   callbackUrl: z
     .string()
     .max(2000)
@@ -88,13 +81,11 @@ export const CREATE_PATHS: Record<ActionType, string> = {
 };
 
 export const postParam = z.object({
-  post: z
-    .string()
-    .openapi({
-      param: { name: 'post', in: 'path' },
-      description: 'A numeric activity id, or a URL-encoded post URN or post URL',
-      example: '7123456789012345678',
-    }),
+  post: z.string().openapi({
+    param: { name: 'post', in: 'path' },
+    description: 'A numeric activity id, or a URL-encoded post URN or post URL',
+    example: '7123456789012345678',
+  }),
 });
 export const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'act_0123' }) });
 
@@ -173,11 +164,8 @@ export const createHeaders = z.object({
     .max(200)
     .optional()
     .openapi({ description: 'Replays the first answer for 24 h' }),
-  prefer: z
-    .string()
-    .optional()
-    .openapi({
-      description: 'wait=N: hold the request up to N (≤ 60) seconds for the final result',
-      example: 'wait=30',
-    }),
+  prefer: z.string().optional().openapi({
+    description: 'wait=N: hold the request up to N (≤ 60) seconds for the final result',
+    example: 'wait=30',
+  }),
 });

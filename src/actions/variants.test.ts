@@ -23,11 +23,17 @@ function memory(initial?: Remembered): VariantMemory & { stored: Remembered | un
 
 const answering = (name: string, log: string[], value = name): Variant<string> => ({
   name,
-  attempt: async () => (log.push(name), { kind: 'answered', value }),
+  attempt: async () => {
+    log.push(name);
+    return { kind: 'answered', value };
+  },
 });
 const notServed = (name: string, log: string[], status = 404): Variant<string> => ({
   name,
-  attempt: async () => (log.push(name), { kind: 'next', status, reason: `HTTP ${status}` }),
+  attempt: async () => {
+    log.push(name);
+    return { kind: 'next', status, reason: `HTTP ${status}` };
+  },
 });
 
 describe('variantOrder', () => {

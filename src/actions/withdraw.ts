@@ -133,7 +133,10 @@ interface Target {
 async function completeFromSentList(ctx: ActionContext, target: Target): Promise<Outcome | null> {
   if (target.tail !== null && target.sharedSecret !== null) return null;
   let row: SentInvitation | undefined;
-  const scanned = await scanSentList(ctx, (rows) => (row = rows.find((r) => r.id === target.id)) !== undefined);
+  const scanned = await scanSentList(ctx, (rows) => {
+    row = rows.find((r) => r.id === target.id);
+    return row !== undefined;
+  });
   if (!scanned.ok) return scanned.outcome;
   if (!row)
     return {
@@ -238,10 +241,10 @@ async function findInvitation(
   // Only a relationship that says "no invitation of ours" may skip the list; unknown ones must look.
   if (invitationPending(rel.rel) === false) return { ok: true, target: null };
   let row: SentInvitation | undefined;
-  const scanned = await scanSentList(
-    ctx,
-    (rows) => (row = rows.find((r) => r.inviteeTail === profile.tail)) !== undefined,
-  );
+  const scanned = await scanSentList(ctx, (rows) => {
+    row = rows.find((r) => r.inviteeTail === profile.tail);
+    return row !== undefined;
+  });
   if (!scanned.ok) return scanned;
   return {
     ok: true,

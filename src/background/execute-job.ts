@@ -118,7 +118,7 @@ function gate(
 ): Outcome | null {
   const now = env.now();
   if (!definition) return outcomeOf('unsupported_action', `unsupported action type "${job.action.type}"`);
-  if (!prepared || !prepared.ok) return outcomeOf('invalid_action', prepared?.message ?? 'params: invalid');
+  if (!prepared?.ok) return outcomeOf('invalid_action', prepared?.message ?? 'params: invalid');
   if (now > leaseExpiry(job))
     return outcomeOf('lease_expired', `lease expired at ${job.action.leaseExpiresAt} before the action could start`);
   if (env.accountMismatch) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { liLangFromCookie, sduiHeaders, voyagerHeaders } from './headers';
 import { classify, errorCodeOf, graphqlErrorsOf, type CallKind, type WireResponse } from './classify';
 
 const base: WireResponse = {
@@ -118,8 +119,7 @@ describe('classify (voyager-reference.md v2)', () => {
   });
 });
 
-describe('headers', async () => {
-  const { liLangFromCookie, voyagerHeaders, sduiHeaders } = await import('./headers');
+describe('headers', () => {
   it('x-li-lang from the lang cookie; omitted without one; no tracking headers', () => {
     expect(liLangFromCookie('v=2&lang=de-de')).toBe('de_DE');
     expect(liLangFromCookie('"v=2&lang=en-us"')).toBe('en_US');

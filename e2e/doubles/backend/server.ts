@@ -488,12 +488,12 @@ export async function startBackendDouble(opts: BackendDoubleOptions = {}): Promi
     predicate: () => boolean,
     timeoutMs: number,
     what: string,
-    describe?: () => string,
+    explain?: () => string,
   ): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate()) {
       if (Date.now() >= deadline)
-        throw new Error(`backend double: timed out after ${timeoutMs} ms waiting for ${describe ? describe() : what}`);
+        throw new Error(`backend double: timed out after ${timeoutMs} ms waiting for ${explain ? explain() : what}`);
       await sleep(20);
     }
   }

@@ -148,9 +148,10 @@ resumeButton.addEventListener('click', () => {
     )
   )
     return;
-  void send({ type: 'executor/resume', confirmEarlyChallengeResume: early }).then((r) =>
-    r.ok ? render(r.data) : (banner.textContent = r.error.message),
-  );
+  void send({ type: 'executor/resume', confirmEarlyChallengeResume: early }).then((r) => {
+    if (r.ok) render(r.data);
+    else banner.textContent = r.error.message;
+  });
 });
 
 function answerTabConsent(allow: boolean): void {

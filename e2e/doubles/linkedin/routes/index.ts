@@ -41,7 +41,7 @@ export function resolveRoute(method: string, subPath: string, query: Record<stri
   const selected = withMethod.find((x) =>
     Object.entries(x.route.query).every(([k, v]) => typeof v !== 'string' || query[k] === v),
   );
-  if (!selected || !selected.m) return { route: null, reason: `unknown query for ${method} ${subPath}` };
+  if (!selected?.m) return { route: null, reason: `unknown query for ${method} ${subPath}` };
   return { route: selected.route, params: selected.m.slice(1).map((p) => p ?? '') };
 }
 

@@ -4,7 +4,7 @@
  * follow; unfollow via FOLLOW_INACTIVE inferred). Enums are strings: an
  * integer fails oneOf/literal → SDUI 500.
  */
-import { HttpError, rsc, rscFailure } from '../http';
+import { type HttpError, rsc, rscFailure } from '../http';
 import { connectRefusal, createInvitation } from '../routes/invitations';
 import { exactObject, isRecord, literal, oneOf, string } from '../shape';
 import { invitationById, withdrawInvitation } from '../state';
