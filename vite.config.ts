@@ -19,7 +19,7 @@ export default defineConfig({
     target: 'chrome120',
     sourcemap: false,
     // Pages not named in the manifest must be listed to be built.
-    rollupOptions: { input: { audit: 'src/ui/audit/index.html' } },
+    rollupOptions: { input: { audit: 'src/ui/audit/index.html', welcome: 'src/ui/welcome/index.html' } },
   },
   server: { cors: { origin: [/chrome-extension:\/\//] } },
 });

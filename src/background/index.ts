@@ -14,6 +14,7 @@ import { updateRuntime } from './runtime';
 import { ALARM_PUMP, ALARM_TICK, ensureTickAlarm, setWakeHandler } from './wake';
 import { startWakeSocket } from './wake-socket';
 import { mayOpenBackgroundTab } from './tab-consent';
+import { openWelcome } from './welcome';
 
 const deps: ExecutorDeps = {
   now: systemClock,
@@ -27,7 +28,10 @@ setWakeHandler(() => run());
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === ALARM_PUMP || alarm.name === ALARM_TICK) run();
 });
-browser.runtime.onInstalled.addListener(() => void ensureTickAlarm());
+browser.runtime.onInstalled.addListener((details) => {
+  void ensureTickAlarm();
+  if (details.reason === 'install') void openWelcome(deps.now());
+});
 browser.runtime.onStartup.addListener(() => run());
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && SETTINGS_KEY in changes) {

@@ -1,0 +1,104 @@
+/**
+ * The first-run page, opened once on install: the three setup steps with their live state. It
+ * reads the worker's status snapshot and follows its changes instead of polling, so an open
+ * welcome tab never keeps the service worker awake.
+ */
+// First: zod must be jitless before any schema module runs.
+import '../../zod-jitless';
+import browser from 'webextension-polyfill';
+import { statusViewSchema, type StatusView } from '../../shared/messages';
+import { STATUS_SNAPSHOT_KEY } from '../../shared/status-snapshot';
+import { send } from '../shared/send';
+import { showScaledBuildNotice } from '../shared/scaled-build';
+import { setupChecklist } from '../shared/setup-checklist';
+
+function element<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`welcome page is missing #${id}`);
+  return el as T;
+}
+
+const urlInput = element<HTMLInputElement>('backend-url');
+const tokenInput = element<HTMLInputElement>('token');
+const connectResult = element('connect-result');
+showScaledBuildNotice(element('scaled-build'));
+
+function render(view: StatusView): void {
+  const steps = setupChecklist(view);
+  for (const step of steps) {
+    const item = element(`step-${step.id}`);
+    item.dataset.done = String(step.done);
+    const detail = item.querySelector('.detail');
+    if (detail) detail.textContent = step.done ? `Done. ${step.detail}` : step.detail;
+  }
+  const overall = element('overall');
+  const done = steps.every((s) => s.done);
+  overall.dataset.done = String(done);
+  overall.textContent = done
+    ? 'All set: the executor is running. Its popup (the toolbar icon) shows what it is about to do.'
+    : `${steps.filter((s) => s.done).length} of ${steps.length} steps done.`;
+}
+
+async function refresh(): Promise<void> {
+  const reply = await send({ type: 'status/get' });
+  if (reply.ok) render(reply.data);
+}
+
+function showFieldError(field: string | undefined, message: string): void {
+  element('backend-url-error').textContent = field === 'backendUrl' ? message : '';
+  element('token-error').textContent = field === 'token' ? message : '';
+  urlInput.setAttribute('aria-invalid', String(field === 'backendUrl'));
+  tokenInput.setAttribute('aria-invalid', String(field === 'token'));
+  if (field === 'token') tokenInput.focus();
+  else if (field === 'backendUrl') urlInput.focus();
+}
+
+/** Tested first, saved only if the backend accepted the token: a first run should not store a wrong one. */
+async function connect(): Promise<void> {
+  connectResult.className = '';
+  connectResult.textContent = 'Testing…';
+  const connection = { backendUrl: urlInput.value, token: tokenInput.value };
+  const tested = await send({ type: 'settings/testConnection', ...connection });
+  if (!tested.ok) {
+    connectResult.textContent = '';
+    return showFieldError(tested.error.field, tested.error.message);
+  }
+  showFieldError(undefined, '');
+  if (!tested.data.ok) {
+    connectResult.className = 'error';
+    connectResult.textContent = `${tested.data.message} Nothing was saved.`;
+    return;
+  }
+  const saved = await send({ type: 'settings/saveConnection', ...connection });
+  if (!saved.ok) {
+    connectResult.textContent = '';
+    return showFieldError(saved.error.field, saved.error.message);
+  }
+  connectResult.className = 'ok';
+  connectResult.textContent = `${tested.data.message} Saved.`;
+  await refresh();
+}
+
+element<HTMLFormElement>('connection').addEventListener('submit', (event) => {
+  event.preventDefault();
+  void connect();
+});
+
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'session' || !(STATUS_SNAPSHOT_KEY in changes)) return;
+  const next = statusViewSchema.safeParse(changes[STATUS_SNAPSHOT_KEY]?.newValue);
+  if (next.success) render(next.data);
+});
+
+async function start(): Promise<void> {
+  const stored = (await browser.storage.session.get(STATUS_SNAPSHOT_KEY))[STATUS_SNAPSHOT_KEY];
+  const snapshot = statusViewSchema.safeParse(stored);
+  if (snapshot.success) render(snapshot.data);
+  const settings = await send({ type: 'settings/get' });
+  if (settings.ok) {
+    urlInput.value = settings.data.backendUrl ?? '';
+    tokenInput.value = settings.data.token ?? '';
+  }
+  await refresh();
+}
+void start();
