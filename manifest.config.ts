@@ -8,12 +8,14 @@ import pkg from './package.json' with { type: 'json' };
 // Never in incognito: a private window's LinkedIn session is not the bound one.
 export default defineManifest({
   manifest_version: 3,
-  name: 'Outbound Executor',
-  description: pkg.description,
+  // Name and description come from _locales (public/_locales/<lang>/messages.json).
+  default_locale: 'en',
+  name: '__MSG_extName__',
+  description: '__MSG_extDescription__',
   version: pkg.version,
   minimum_chrome_version: '120',
   icons: { 16: 'icons/icon-16.png', 48: 'icons/icon-48.png', 128: 'icons/icon-128.png' },
-  action: { default_popup: 'src/ui/popup/index.html', default_title: 'Outbound Executor' },
+  action: { default_popup: 'src/ui/popup/index.html', default_title: '__MSG_extName__' },
   options_page: 'src/ui/options/index.html',
   background: { service_worker: 'src/background/index.ts', type: 'module' },
   permissions: ['storage', 'alarms', 'cookies', 'scripting', 'notifications'],

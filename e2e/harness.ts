@@ -26,6 +26,8 @@ export interface HarnessOptions {
   linkedin?: LinkedInDouble;
   backend?: BackendDouble;
   userDataDir?: string;
+  /** The browser's UI language (chrome.i18n picks the extension's locale from it). */
+  locale?: string;
 }
 
 export interface Harness {
@@ -69,8 +71,13 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: !opts.headed,
-    args: chromiumArgs(path.resolve(opts.extensionDir), linkedin),
+    args: [
+      ...chromiumArgs(path.resolve(opts.extensionDir), linkedin),
+      ...(opts.locale ? [`--lang=${opts.locale}`] : []),
+    ],
     viewport: { width: 1280, height: 800 },
+    // Chromium on Linux takes its UI language from LANGUAGE; --lang alone is not enough.
+    ...(opts.locale ? { locale: opts.locale, env: { ...process.env, LANGUAGE: opts.locale.replace('-', '_') } } : {}),
   });
   const worker = async (): Promise<Worker> => {
     const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));

@@ -94,3 +94,14 @@ test('the getting-started page opens only on install, not when the browser start
     await again.closeBrowser();
   }
 });
+
+test.describe('in German', () => {
+  test.use({ harnessOptions: { configure: false, signedIn: false, locale: 'de-DE' } });
+  test("the getting-started page speaks the browser's language", async ({ harness }) => {
+    const page = await welcomePage(harness);
+    await expect(page.locator('h1')).toHaveText('Erste Schritte mit Outbound Executor');
+    await expect(page.locator('#overall')).toHaveText('0 von 3 Schritten erledigt.');
+    await expect(page.locator('#step-backend .title')).toHaveText('Backend verbinden');
+    await expect(page.locator('html')).toHaveAttribute('lang', /^de/);
+  });
+});

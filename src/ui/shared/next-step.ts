@@ -1,8 +1,8 @@
 /**
  * What the user does next, in one sentence, and where they do it: the popup shows it under the
- * state banner for every state that needs the user (issue: "every failure state says what to do
- * next"). Pure; the page turns `target` into a link.
+ * state banner for every state that needs the user. Pure; the page turns `target` into a link.
  */
+import type { MessageKey, Translate } from '../../i18n/catalog';
 import type { StatusView } from '../../shared/messages';
 import { actionLabel } from './action-labels';
 
@@ -21,66 +21,42 @@ export const LINKEDIN_URLS: Record<'linkedin-login' | 'linkedin-home', string> =
 
 type View = Pick<StatusView, 'state' | 'pause' | 'suspended' | 'boundAccount'>;
 
-const who = (account: StatusView['boundAccount']): string =>
-  account?.publicIdentifier ?? account?.memberUrn ?? 'the account it was set up with';
-
 /** null: nothing for the user to do (active, or paused by a rule that ends by itself). */
-export function nextStep(view: View): NextStep | null {
+export function nextStep(view: View, t: Translate): NextStep | null {
+  const step = (sentence: MessageKey, label: MessageKey | null, target: NextStepTarget, subs?: string[]): NextStep => ({
+    sentence: t(sentence, subs),
+    link: label === null ? null : { label: t(label), target },
+  });
   switch (view.state) {
     case 'unconfigured':
-      return {
-        sentence: 'Connect a backend: enter its URL and your executor token, then test the connection.',
-        link: { label: 'Get started', target: 'welcome' },
-      };
+      return step('nextUnconfigured', 'nextUnconfiguredLink', 'welcome');
     case 'auth_rejected':
-      return {
-        sentence:
-          'The backend refused the executor token: ask your backend administrator for a new one and paste it in Options.',
-        link: { label: 'Open Options', target: 'options' },
-      };
+      return step('nextAuthRejected', 'openOptions', 'options');
     case 'signed_out':
-      return {
-        sentence: 'Sign in to LinkedIn in this browser; work resumes by itself once you are signed in.',
-        link: { label: 'Sign in to LinkedIn', target: 'linkedin-login' },
-      };
-    case 'account_mismatch':
-      return {
-        sentence: `Sign in to LinkedIn as ${who(view.boundAccount)}, or bind the executor to this account in Options.`,
-        link: { label: 'Open Options', target: 'options' },
-      };
+      return step('nextSignedOut', 'nextSignedOutLink', 'linkedin-login');
+    case 'account_mismatch': {
+      const bound = view.boundAccount?.publicIdentifier ?? view.boundAccount?.memberUrn ?? t('nextMismatchUnknown');
+      return step('nextMismatch', 'openOptions', 'options', [bound]);
+    }
     case 'paused':
-      return pausedStep(view);
+      switch (view.pause?.reason) {
+        case 'challenge':
+          return step('nextChallenge', 'openLinkedIn', 'linkedin-home');
+        case 'user':
+          return step('nextPausedByUser', null, 'options');
+        case 'working_hours':
+          return step('nextWorkingHours', 'openOptions', 'options');
+        default:
+          // rate_limited: LinkedIn's own pause ends by itself; only a suspension needs the user.
+          return suspendedStep(view, t);
+      }
     case 'active':
-      return suspendedStep(view);
+      return suspendedStep(view, t);
   }
 }
 
-function pausedStep(view: View): NextStep | null {
-  switch (view.pause?.reason) {
-    case 'challenge':
-      return {
-        sentence:
-          'Open LinkedIn and complete its security check; the executor stays paused for 24 hours to protect your account.',
-        link: { label: 'Open LinkedIn', target: 'linkedin-home' },
-      };
-    case 'user':
-      return { sentence: 'Press Resume when you want queued actions to go out again.', link: null };
-    case 'working_hours':
-      return {
-        sentence: 'Nothing goes out outside your working hours; change them in Options if they are wrong.',
-        link: { label: 'Open Options', target: 'options' },
-      };
-    default:
-      // rate_limited: LinkedIn's own pause, which ends by itself; there is nothing to do but wait.
-      return suspendedStep(view);
-  }
-}
-
-function suspendedStep(view: View): NextStep | null {
+function suspendedStep(view: View, t: Translate): NextStep | null {
   if (view.suspended.length === 0) return null;
   const types = view.suspended.map((s) => actionLabel(s.type)).join(', ');
-  return {
-    sentence: `LinkedIn changed how ${types} work${view.suspended.length === 1 ? 's' : ''}: run Check LinkedIn in Options and send the report to whoever maintains your executor.`,
-    link: { label: 'Check LinkedIn', target: 'check-linkedin' },
-  };
+  return { sentence: t('nextSuspended', [types]), link: { label: t('checkLinkedInLink'), target: 'check-linkedin' } };
 }

@@ -1,8 +1,9 @@
 /**
- * The three first-run steps, shown on the welcome page and in the popup until the executor is
- * active. Pure: derived from the status view alone, so both pages agree and a worker restart
- * changes nothing.
+ * The three first-run steps, shown on the welcome page (and by the popup until the executor is
+ * active). Pure: derived from the status view alone, so pages agree and a worker restart changes
+ * nothing.
  */
+import type { Translate } from '../../i18n/catalog';
 import type { StatusView } from '../../shared/messages';
 
 export type SetupStepId = 'backend' | 'linkedin' | 'choices';
@@ -17,36 +18,38 @@ export interface SetupStep {
 
 type View = Pick<StatusView, 'state' | 'configured' | 'signedIn' | 'account'>;
 
-export function setupChecklist(view: View): SetupStep[] {
+export function setupChecklist(view: View, t: Translate): SetupStep[] {
   const backendDone = view.configured && view.state !== 'auth_rejected';
   const linkedinDone = view.signedIn && view.state !== 'account_mismatch';
   return [
     {
       id: 'backend',
-      title: 'Connect your backend',
+      title: t('stepBackendTitle'),
       done: backendDone,
-      detail: !view.configured
-        ? 'Enter the backend URL and the executor token your backend issued, then test the connection.'
-        : view.state === 'auth_rejected'
-          ? 'The backend refused the token: paste a new one.'
-          : 'Connected.',
+      detail: t(
+        !view.configured
+          ? 'stepBackendTodo'
+          : view.state === 'auth_rejected'
+            ? 'stepBackendRefused'
+            : 'stepBackendDone',
+      ),
     },
     {
       id: 'linkedin',
-      title: 'Sign in to LinkedIn in this browser',
+      title: t('stepLinkedInTitle'),
       done: linkedinDone,
       detail: !view.signedIn
-        ? 'Sign in at linkedin.com in this browser profile (not in a private window).'
+        ? t('stepLinkedInTodo')
         : view.account
-          ? `Signed in as ${view.account.publicIdentifier ?? view.account.memberUrn}.`
-          : 'Signed in; the account is read the first time a linkedin.com tab is used.',
+          ? t('stepLinkedInAs', [view.account.publicIdentifier ?? view.account.memberUrn])
+          : t('stepLinkedInUnknown'),
     },
     {
       id: 'choices',
-      title: 'Choose what needs your approval, and your limits',
+      title: t('stepChoicesTitle'),
       // Safe defaults exist (approval on, limits below LinkedIn's own), so this step never blocks.
       done: backendDone && linkedinDone,
-      detail: 'Words sent in your name wait for your approval unless you turn that off; limits start at safe defaults.',
+      detail: t('stepChoicesDetail'),
     },
   ];
 }

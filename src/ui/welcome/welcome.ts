@@ -10,6 +10,7 @@ import { statusViewSchema, type StatusView } from '../../shared/messages';
 import { STATUS_SNAPSHOT_KEY } from '../../shared/status-snapshot';
 import { send } from '../shared/send';
 import { showScaledBuildNotice } from '../shared/scaled-build';
+import { localizePage, t } from '../shared/i18n';
 import { setupChecklist } from '../shared/setup-checklist';
 
 function element<T extends HTMLElement>(id: string): T {
@@ -21,22 +22,26 @@ function element<T extends HTMLElement>(id: string): T {
 const urlInput = element<HTMLInputElement>('backend-url');
 const tokenInput = element<HTMLInputElement>('token');
 const connectResult = element('connect-result');
+localizePage();
 showScaledBuildNotice(element('scaled-build'));
 
 function render(view: StatusView): void {
-  const steps = setupChecklist(view);
+  const steps = setupChecklist(view, t);
   for (const step of steps) {
     const item = element(`step-${step.id}`);
     item.dataset.done = String(step.done);
+    const title = item.querySelector('.title');
+    if (title) title.textContent = step.title;
     const detail = item.querySelector('.detail');
-    if (detail) detail.textContent = step.done ? `Done. ${step.detail}` : step.detail;
+    if (detail) detail.textContent = step.done ? t('welcomeStepDone', [step.detail]) : step.detail;
   }
   const overall = element('overall');
   const done = steps.every((s) => s.done);
   overall.dataset.done = String(done);
+  const count = new Intl.NumberFormat(navigator.language);
   overall.textContent = done
-    ? 'All set: the executor is running. Its popup (the toolbar icon) shows what it is about to do.'
-    : `${steps.filter((s) => s.done).length} of ${steps.length} steps done.`;
+    ? t('welcomeAllSet')
+    : t('welcomeProgress', [count.format(steps.filter((s) => s.done).length), count.format(steps.length)]);
 }
 
 async function refresh(): Promise<void> {
@@ -56,7 +61,7 @@ function showFieldError(field: string | undefined, message: string): void {
 /** Tested first, saved only if the backend accepted the token: a first run should not store a wrong one. */
 async function connect(): Promise<void> {
   connectResult.className = '';
-  connectResult.textContent = 'Testing…';
+  connectResult.textContent = t('welcomeTesting');
   const connection = { backendUrl: urlInput.value, token: tokenInput.value };
   const tested = await send({ type: 'settings/testConnection', ...connection });
   if (!tested.ok) {
@@ -66,7 +71,7 @@ async function connect(): Promise<void> {
   showFieldError(undefined, '');
   if (!tested.data.ok) {
     connectResult.className = 'error';
-    connectResult.textContent = `${tested.data.message} Nothing was saved.`;
+    connectResult.textContent = t('welcomeNothingSaved', [tested.data.message]);
     return;
   }
   const saved = await send({ type: 'settings/saveConnection', ...connection });
@@ -75,7 +80,7 @@ async function connect(): Promise<void> {
     return showFieldError(saved.error.field, saved.error.message);
   }
   connectResult.className = 'ok';
-  connectResult.textContent = `${tested.data.message} Saved.`;
+  connectResult.textContent = t('welcomeSaved', [tested.data.message]);
   await refresh();
 }
 
