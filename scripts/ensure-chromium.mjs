@@ -22,6 +22,8 @@ if (typeof process.getuid === 'function' && process.getuid() === 0) {
     process.exit(1);
   }
 } else {
-  console.error(`[ensure-chromium] ${CHROMIUM} or its locales (${LOCALES}) are missing. Install them as root:\n  sudo sh -c '${command}'`);
+  console.error(
+    `[ensure-chromium] ${CHROMIUM} or its locales (${LOCALES}) are missing. Install them as root:\n  sudo sh -c '${command}'`,
+  );
   process.exit(1);
 }
