@@ -12,7 +12,7 @@ import { selfCheck, type PermissionAllowList } from '../packaging/self-check';
 import { readTree, unzipFiles, zipFiles } from '../packaging/zip';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-/** The upload may not grow past this without a decision (the 0.1.0 zip is about 100 kB). */
+/** The upload may not grow past this without a decision (the 0.2.0 zip is about 100 kB). */
 export const ZIP_BUDGET_BYTES = 256 * 1024;
 
 function fail(message: string): never {
