@@ -6,6 +6,7 @@
  * shows the locked fields read-only, and takes a policy change without a restart.
  * The file is removed afterwards, also on failure. Not root: skipped, saying why.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pkg from '../package.json' with { type: 'json' };
@@ -109,6 +110,11 @@ test('a Chromium policy alone configures the extension; the options page shows t
       'invitations per day: 9 is above 7, the limit set by your organisation',
     );
     await expect(page.getByRole('link', { name: /Privacy/ })).toHaveAttribute('href', '../privacy/index.html');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
 
     // A changed policy applies without a restart (Chromium re-reads the directory when it changes).
     writePolicy({ backendUrl: backend.url, executorToken: backend.token, limits: { invitations: { day: 5 } } });
