@@ -7,7 +7,7 @@
  * The file is removed afterwards, also on failure. Not root: skipped, saying why.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pkg from '../package.json' with { type: 'json' };
 import { DEV_PUBLIC_KEY } from '../packaging/dev-key';
@@ -33,8 +33,11 @@ test.skip(
   `the policy directory ${POLICY_DIR} is Debian Chromium's; CHROMIUM_PATH=${CHROMIUM} reads its policies elsewhere`,
 );
 
+/** The first directory this run created on the way to POLICY_DIR (removed again when empty), or undefined. */
+let created: string | undefined;
+
 function writePolicy(policy: Record<string, unknown>): void {
-  mkdirSync(POLICY_DIR, { recursive: true });
+  created ??= mkdirSync(POLICY_DIR, { recursive: true });
   writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: policy } } }, null, 2));
 }
 
@@ -124,6 +127,11 @@ test('a Chromium policy alone configures the extension; the options page shows t
     await expect(page.locator('#limit-invitations-day + .muted')).toHaveText('max 5, set by your organisation');
   } finally {
     rmSync(POLICY_FILE, { force: true });
+    // Directories this run made, innermost first, while nothing else is in them.
+    for (let dir = POLICY_DIR; created && dir.startsWith(created); dir = path.dirname(dir)) {
+      if (readdirSync(dir).length > 0) break;
+      rmdirSync(dir);
+    }
     await harness?.close();
     await backend.close();
   }

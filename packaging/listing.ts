@@ -63,8 +63,9 @@ Remote code: none. Every script is in the package; the extension pages run under
 
 ## Data use
 
-See \`PRIVACY.md\` (also shown inside the extension: Options → Privacy). The
-LinkedIn session is read locally and never sent; action results and a heartbeat
+See \`PRIVACY.md\` (also shown inside the extension: Options → Privacy); the
+dashboard's privacy policy field takes its public URL (the file in the published
+repository). The LinkedIn session is read locally and never sent; action results and a heartbeat
 go to the backend the user or their organisation configured; nothing is sold,
 shared with third parties, or used for anything but the single purpose.
 
