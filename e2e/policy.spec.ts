@@ -125,6 +125,17 @@ test('a Chromium policy alone configures the extension; the options page shows t
     await page.reload();
     await expect(page.getByLabel('May open a LinkedIn tab in the background when none is open')).toBeEnabled();
     await expect(page.locator('#limit-invitations-day + .muted')).toHaveText('max 5, set by your organisation');
+
+    // A value Chromium's schema lets through but the extension refuses: ignored, and listed for the administrator.
+    writePolicy({ backendUrl: backend.url, executorToken: 'not a token', limits: { invitations: { day: 5 } } });
+    const ignored = page.getByRole('list', { name: 'Policy values that were ignored' }).getByRole('listitem');
+    await expect(async () => {
+      await page.reload();
+      await expect(ignored).toHaveText([/^executorToken: Executor token may hold only printable ASCII/], {
+        timeout: 1000,
+      });
+    }).toPass({ timeout: 45_000 });
+    await expect(page.getByLabel('Executor token')).toHaveJSProperty('readOnly', false);
   } finally {
     rmSync(POLICY_FILE, { force: true });
     // Directories this run made, innermost first, while nothing else is in them.
