@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import manifest from './manifest.config.ts';
+import { noDynamicCode } from './packaging/no-dynamic-code.ts';
 
 // EXECUTOR_TIME_SCALE divides every duration the executor waits or counts.
 // Production builds use 1; e2e and demo builds use a larger integer so that
@@ -11,7 +12,7 @@ if (!Number.isInteger(timeScale) || timeScale < 1) {
 }
 
 export default defineConfig({
-  plugins: [crx({ manifest })],
+  plugins: [noDynamicCode(), crx({ manifest })],
   define: { __EXECUTOR_TIME_SCALE__: JSON.stringify(timeScale) },
   build: {
     outDir: process.env.EXECUTOR_OUT_DIR ?? 'dist',
@@ -19,7 +20,13 @@ export default defineConfig({
     target: 'chrome120',
     sourcemap: false,
     // Pages not named in the manifest must be listed to be built.
-    rollupOptions: { input: { audit: 'src/ui/audit/index.html', welcome: 'src/ui/welcome/index.html' } },
+    rollupOptions: {
+      input: {
+        audit: 'src/ui/audit/index.html',
+        privacy: 'src/ui/privacy/index.html',
+        welcome: 'src/ui/welcome/index.html',
+      },
+    },
   },
   server: { cors: { origin: [/chrome-extension:\/\//] } },
 });

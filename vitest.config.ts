@@ -8,6 +8,7 @@ export default defineConfig({
       'server/**/*.test.ts',
       'src/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'packaging/**/*.test.ts',
       'e2e/doubles/**/*.test.ts',
     ],
     environment: 'node',

@@ -12,7 +12,9 @@ async function violations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('popup, options and audit pages have no WCAG 2.1 A/AA violations, light and dark', async ({ harness }) => {
+test('popup, options, audit and privacy pages have no WCAG 2.1 A/AA violations, light and dark', async ({
+  harness,
+}) => {
   const { linkedin, backend } = harness;
   const post = linkedin.addPost();
   linkedin.addMember({ slug: 'not-a-connection', distance: 2 });
@@ -30,9 +32,12 @@ test('popup, options and audit pages have no WCAG 2.1 A/AA violations, light and
     popup: await harness.openPopup(),
     options: await harness.context.newPage(),
     audit: await harness.context.newPage(),
+    privacy: await harness.context.newPage(),
   };
   await pages.options.goto(`chrome-extension://${harness.extensionId}/src/ui/options/index.html`);
   await pages.audit.goto(`chrome-extension://${harness.extensionId}/src/ui/audit/index.html`);
+  await pages.privacy.goto(`chrome-extension://${harness.extensionId}/src/ui/privacy/index.html`);
+  await expect(pages.privacy.getByRole('heading', { name: 'How to delete it' })).toBeVisible();
   await expect(pages.popup.locator('#recent li')).toHaveCount(3);
   await expect(pages.options.locator('#limits-table tbody tr')).toHaveCount(8);
   await expect(pages.audit.locator('#entries tbody tr')).toHaveCount(3);

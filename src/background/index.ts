@@ -34,7 +34,8 @@ browser.runtime.onInstalled.addListener((details) => {
 });
 browser.runtime.onStartup.addListener(() => run());
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && SETTINGS_KEY in changes) {
+  // A policy pushed or changed by the organisation applies at once, as a local settings change does.
+  if ((area === 'local' && SETTINGS_KEY in changes) || area === 'managed') {
     run(true);
     void startWakeSocket(() => run(true));
   }

@@ -5,10 +5,12 @@
 import browser, { type Runtime as BrowserRuntime } from 'webextension-polyfill';
 import type { Viewer } from '../actions/types';
 import { createBackendClient } from '../backend/client';
-import { CEILINGS, DEFAULT_LIMITS, checkUserLimits } from '../safety/limits';
+import { DEFAULT_LIMITS, checkUserLimits } from '../safety/limits';
 import { warmupAdvice } from '../safety/warmup';
 import { workingHoursSchema } from '../safety/working-hours';
 import { checkSpacing, parseBackendUrl, parseToken } from '../settings/schema';
+import { checkPolicyLimits, lockedFields, policyCeilings, type ManagedPolicy } from '../settings/managed';
+import { loadPolicy } from '../settings/managed-storage';
 import { loadSettings, saveSettings, type Settings } from '../settings/store';
 import {
   parseCheckInputs,
@@ -45,14 +47,15 @@ class FieldError extends Error {
 
 async function settingsView(now: number, s?: Settings): Promise<SettingsView> {
   const settings = s ?? (await loadSettings());
-  const runtime = await loadRuntime();
+  const [runtime, { policy, problems }] = await Promise.all([loadRuntime(), loadPolicy()]);
   return {
     backendUrl: settings.backendUrl,
-    token: settings.token,
+    // The organisation's token never reaches a page: the field shows "set by your organisation".
+    token: policy.token !== undefined ? null : settings.token,
     allowBackgroundTab: settings.allowBackgroundTab,
     limits: settings.limits,
     defaults: DEFAULT_LIMITS,
-    ceilings: CEILINGS,
+    ceilings: policyCeilings(policy),
     workingHours: settings.workingHours,
     spacingSeconds: settings.spacingSeconds,
     warmupStartedAt: settings.warmupStartedAt,
@@ -61,13 +64,19 @@ async function settingsView(now: number, s?: Settings): Promise<SettingsView> {
     signedInAccount: runtime.viewer
       ? { memberUrn: runtime.viewer.memberUrn, publicIdentifier: runtime.viewer.publicIdentifier }
       : null,
+    policy: { locked: lockedFields(policy), limits: policy.limits, problems },
   };
 }
 
-function validConnection(req: { backendUrl: string; token: string }): { backendUrl: string; token: string } {
-  const url = parseBackendUrl(req.backendUrl);
+/** The connection a page asks for; a field the policy sets is the policy's, whatever the page sent. */
+function validConnection(
+  req: { backendUrl: string; token: string },
+  policy: ManagedPolicy,
+): { backendUrl: string; token: string } {
+  const url =
+    policy.backendUrl !== undefined ? { ok: true as const, value: policy.backendUrl } : parseBackendUrl(req.backendUrl);
   if (!url.ok) throw new FieldError('backendUrl', url.reason);
-  const token = parseToken(req.token);
+  const token = policy.token !== undefined ? { ok: true as const, value: policy.token } : parseToken(req.token);
   if (!token.ok) throw new FieldError('token', token.reason);
   return { backendUrl: url.value, token: token.value };
 }
@@ -124,14 +133,14 @@ export function createRouter(deps: RouterDeps) {
     'status/get': async () => ({ ok: true, data: await computeStatus(deps.now()) }),
     'settings/get': async () => ({ ok: true, data: await settingsView(deps.now()) }),
     'settings/saveConnection': async (req) => {
-      const saved = await saveSettings(validConnection(req));
+      const saved = await saveSettings(validConnection(req, (await loadPolicy()).policy));
       // New settings lift a remembered 401 and retry the backend at once.
       await updateRuntime(() => ({ authRejectedFor: null, backendFailures: 0, backendRetryAt: 0, nextPollAt: 0 }));
       deps.pumpNow();
       return { ok: true, data: await settingsView(deps.now(), saved) };
     },
     'settings/testConnection': async (req) => {
-      const connection = validConnection(req);
+      const connection = validConnection(req, (await loadPolicy()).policy);
       const client = createBackendClient({
         baseUrl: connection.backendUrl,
         token: connection.token,
@@ -153,7 +162,10 @@ export function createRouter(deps: RouterDeps) {
       return { ok: true, data: { ok: answer.kind === 'ok', message } };
     },
     'settings/saveSafety': async (req) => {
-      const limitErrors = checkUserLimits(req.limits);
+      const limitErrors = [
+        ...checkUserLimits(req.limits),
+        ...checkPolicyLimits(req.limits, (await loadPolicy()).policy),
+      ];
       if (limitErrors.length > 0) throw new FieldError('limits', limitErrors.join('; '));
       const spacingError = checkSpacing(req.spacingSeconds);
       if (spacingError) throw new FieldError('spacingSeconds', spacingError);

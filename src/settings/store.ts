@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { bucketSchema } from '../../contract/protocol';
 import { SPACING_SECONDS } from '../safety/decide';
 import { workingHoursSchema } from '../safety/working-hours';
+import { applyPolicy, withoutLocked } from './managed';
+import { loadPolicy } from './managed-storage';
 import { connectionFingerprint } from './schema';
 
 const limitsSchema = z.object({ day: z.number().int().min(0).optional(), week: z.number().int().min(0).optional() });
@@ -23,22 +25,33 @@ export const settingsSchema = z.object({
   spacingSeconds: z.number().int().min(SPACING_SECONDS.min).max(SPACING_SECONDS.max).default(SPACING_SECONDS.min),
   /** Warm-up ramp start (epoch ms) when enabled. */
   warmupStartedAt: z.number().nullable().default(null),
+  /** Actions that write in the user's name wait for the user's approval. An organisation's policy can force it on. */
+  approvalMode: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 const KEY = 'settings';
 
-export async function loadSettings(): Promise<Settings> {
+/** What this browser stored, without the policy. */
+async function loadLocalSettings(): Promise<Settings> {
   const raw = (await browser.storage.local.get(KEY))[KEY];
   const parsed = settingsSchema.safeParse(raw ?? {});
   return parsed.success ? parsed.data : settingsSchema.parse({});
 }
 
+/** The settings in force: the local ones with the organisation's policy laid over them (managed.ts). */
+export async function loadSettings(): Promise<Settings> {
+  const [local, { policy }] = await Promise.all([loadLocalSettings(), loadPolicy()]);
+  return applyPolicy(local, policy);
+}
+
+/** Saves locally what the policy does not fix; returns the settings in force. */
 export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
   return navigator.locks.request('settings', async () => {
-    const next = settingsSchema.parse({ ...(await loadSettings()), ...patch });
+    const [local, { policy }] = await Promise.all([loadLocalSettings(), loadPolicy()]);
+    const next = settingsSchema.parse({ ...local, ...withoutLocked(patch, policy, local) });
     await browser.storage.local.set({ [KEY]: next });
-    return next;
+    return applyPolicy(next, policy);
   });
 }
 

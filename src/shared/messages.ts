@@ -119,6 +119,12 @@ export const settingsViewSchema = z.object({
   warmupAdvice: z.string().nullable(),
   boundAccount: accountSchema.nullable(),
   signedInAccount: accountSchema.nullable(),
+  /** What the organisation's policy sets (read-only on the options page), and the policy values it ignored. */
+  policy: z.object({
+    locked: z.array(z.enum(['backendUrl', 'token', 'allowBackgroundTab', 'approvalMode'])),
+    limits: z.partialRecord(bucketSchema, limitPairSchema),
+    problems: z.array(z.string()),
+  }),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 

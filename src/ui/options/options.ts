@@ -6,6 +6,7 @@ import type { SettingsView } from '../../shared/messages';
 import { send } from '../shared/send';
 import { showScaledBuildNotice } from '../shared/scaled-build';
 import { setUpCheckLinkedIn } from './check-linkedin';
+import { showPolicy } from './policy-lock';
 import { MESSAGE_SPACING_MS, SPACING_SECONDS } from '../../safety/decide';
 import { SECOND } from '../../time';
 
@@ -136,6 +137,7 @@ function render(view: SettingsView): void {
   tokenInput.value = view.token ?? '';
   renderSafety(view);
   renderAccount(view);
+  showPolicy(view);
 }
 
 element<HTMLFormElement>('connection').addEventListener('submit', (event) => {
