@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import manifest from '../manifest.config.ts';
-import { listingMarkdown, promoTileHtml, screenshotFrameHtml, SINGLE_PURPOSE } from './listing';
+import en from '../public/_locales/en/messages.json';
+import { listingMarkdown, manifestText, promoTileHtml, screenshotFrameHtml, SINGLE_PURPOSE } from './listing';
 import type { PermissionAllowList } from './self-check';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -22,7 +23,7 @@ const {
 describe('store listing', () => {
   it('store/listing.md is the generated text (npx tsx scripts/write-listing.ts)', () => {
     expect(readFileSync(path.join(ROOT, 'store/listing.md'), 'utf8')).toBe(
-      listingMarkdown({ name, summary: description, permissions }),
+      listingMarkdown({ name: manifestText(name, en), summary: manifestText(description, en), permissions }),
     );
   });
 
@@ -34,7 +35,7 @@ describe('store listing', () => {
   });
 
   it('the listing holds the single purpose and every justification', () => {
-    const md = listingMarkdown({ name, summary: description, permissions });
+    const md = listingMarkdown({ name: manifestText(name, en), summary: manifestText(description, en), permissions });
     expect(md).toContain(SINGLE_PURPOSE);
     for (const [permission, why] of Object.entries(permissions.permissions))
       expect(md).toContain(`| \`${permission}\` | ${why} |`);

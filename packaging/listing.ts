@@ -24,6 +24,12 @@ const DESCRIPTION = [
   'Your LinkedIn session never leaves the browser. No analytics, no third parties. See the privacy policy.',
 ].join('\n');
 
+/** A manifest string as the default (English) locale shows it: `__MSG_key__` read from the catalogue. */
+export function manifestText(value: string, catalogue: Record<string, { message: string }>): string {
+  const key = /^__MSG_(\w+)__$/.exec(value)?.[1];
+  return key === undefined ? value : (catalogue[key]?.message ?? value);
+}
+
 /** store/listing.md: everything the store's listing and privacy forms ask for, in one file. */
 export function listingMarkdown(opts: { name: string; summary: string; permissions: PermissionAllowList }): string {
   const rows = (entries: Record<string, string>) =>

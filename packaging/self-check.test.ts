@@ -99,9 +99,37 @@ describe('selfCheck', () => {
     expect(selfCheck(input({ manifest }))).toEqual([
       'manifest: "key" must not be in a store package (the store assigns the extension id; `key` belongs to dev and test builds only).',
       'manifest: "update_url" must not be in a store package (a store extension updates from the store).',
-      'manifest: description is required, at most 132 characters (has 133).',
       "manifest: version 1.2.4 differs from package.json's 1.2.3.",
       `manifest: content_security_policy script-src allows remote or eval'd code ("'self' 'unsafe-eval'").`,
+      'manifest: description is required, at most 132 characters (has 133).',
+    ]);
+  });
+
+  it('reads a localized name and description in every locale, and wants the default locale present', () => {
+    const manifest = {
+      ...MANIFEST,
+      default_locale: 'en',
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+    };
+    const catalogue = (description: string) =>
+      JSON.stringify({ extName: { message: 'Outbound Executor' }, extDescription: { message: description } });
+    expect(
+      selfCheck(input({ manifest, files: [file('_locales/en/messages.json', catalogue('Executes actions.'))] })),
+    ).toEqual([]);
+    expect(
+      selfCheck(
+        input({
+          manifest,
+          files: [
+            file('_locales/en/messages.json', catalogue('Executes actions.')),
+            file('_locales/de/messages.json', catalogue('y'.repeat(140))),
+          ],
+        }),
+      ),
+    ).toEqual(['manifest: description is required, at most 132 characters (has 140).']);
+    expect(selfCheck(input({ manifest: { ...manifest, default_locale: 'fr' } }))).toEqual([
+      'manifest: default_locale "fr" has no _locales/fr/messages.json.',
     ]);
   });
 

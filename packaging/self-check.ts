@@ -69,6 +69,44 @@ function checkPermissions(manifest: Manifest, allow: PermissionAllowList, proble
   }
 }
 
+const MSG = /^__MSG_(\w+)__$/;
+
+/**
+ * A manifest string as each locale shows it: itself, or for `__MSG_key__` the message of every
+ * `_locales/<lang>/messages.json` in the package (a missing one is a problem of its own).
+ */
+function localized(value: unknown, byPath: Map<string, PackageFile>, problems: string[], field: string): string[] {
+  const raw = typeof value === 'string' ? value : '';
+  const key = MSG.exec(raw)?.[1];
+  if (key === undefined) return [raw];
+  const catalogues = [...byPath.keys()].filter((p) => /^_locales\/[^/]+\/messages\.json$/.test(p));
+  return catalogues.map((path) => {
+    let message: unknown;
+    try {
+      const entries = JSON.parse(text(byPath.get(path) as PackageFile)) as Record<string, { message?: unknown }>;
+      message = Object.entries(entries).find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1]?.message;
+    } catch {
+      problems.push(`${path} is not valid JSON.`);
+    }
+    if (typeof message !== 'string') problems.push(`${path}: no "${key}" message for the manifest's ${field}.`);
+    return typeof message === 'string' ? message : '';
+  });
+}
+
+function checkLocales(manifest: Manifest, byPath: Map<string, PackageFile>, problems: string[]): void {
+  const hasLocales = [...byPath.keys()].some((p) => p.startsWith('_locales/'));
+  const locale = manifest.default_locale;
+  if (hasLocales && typeof locale !== 'string')
+    problems.push('manifest: _locales is present but default_locale is not set.');
+  if (typeof locale === 'string' && !byPath.has(`_locales/${locale}/messages.json`))
+    problems.push(`manifest: default_locale "${locale}" has no _locales/${locale}/messages.json.`);
+  for (const name of localized(manifest.name, byPath, problems, 'name'))
+    if (!name || name.length > 75) problems.push(`manifest: name "${name}" is required, at most 75 characters.`);
+  for (const description of localized(manifest.description, byPath, problems, 'description'))
+    if (!description || description.length > 132)
+      problems.push(`manifest: description is required, at most 132 characters (has ${description.length}).`);
+}
+
 function checkManifest(manifest: Manifest, version: string, problems: string[]): void {
   if (manifest.manifest_version !== 3) problems.push('manifest: manifest_version must be 3.');
   for (const [field, why] of Object.entries(FORBIDDEN_FIELDS))
@@ -76,11 +114,6 @@ function checkManifest(manifest: Manifest, version: string, problems: string[]):
   const background = manifest.background as Record<string, unknown> | undefined;
   if (background && ('scripts' in background || 'persistent' in background))
     problems.push('manifest: background.scripts / background.persistent are Manifest V2 (use a service worker).');
-  const name = typeof manifest.name === 'string' ? manifest.name : '';
-  if (!name || name.length > 75) problems.push('manifest: name is required, at most 75 characters.');
-  const description = typeof manifest.description === 'string' ? manifest.description : '';
-  if (!description || description.length > 132)
-    problems.push(`manifest: description is required, at most 132 characters (has ${description.length}).`);
   if (typeof manifest.version !== 'string' || !VERSION.test(manifest.version))
     problems.push(`manifest: version "${String(manifest.version)}" is not 1 to 4 dot-separated integers.`);
   else if (manifest.version !== version)
@@ -121,6 +154,7 @@ export function selfCheck(input: SelfCheckInput): string[] {
   if (!manifestFile) problems.push('manifest.json is missing at the root of the package.');
   if (manifest) {
     checkManifest(manifest, input.version, problems);
+    checkLocales(manifest, byPath, problems);
     checkPermissions(manifest, input.allowList, problems);
     for (const file of referencedFiles(manifest))
       if (!byPath.has(file.replace(/^\//, ''))) problems.push(`manifest names "${file}", which is not in the package.`);
