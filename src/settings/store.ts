@@ -23,6 +23,12 @@ export const settingsSchema = z.object({
   spacingSeconds: z.number().int().min(SPACING_SECONDS.min).max(SPACING_SECONDS.max).default(SPACING_SECONDS.min),
   /** Warm-up ramp start (epoch ms) when enabled. */
   warmupStartedAt: z.number().nullable().default(null),
+  /**
+   * "Ask me before sending words in my name": messages, comments, notes and share commentary wait
+   * in the popup for the user's approval (safety/approval.ts). On for new installs and for installs
+   * that never stored it.
+   */
+  approvalMode: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
