@@ -5,6 +5,7 @@
  * lease_expired otherwise, and the approval state survives the worker's death
  * and a browser restart.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { extensionDir } from '../scripts/build-extension';
 import { readStore } from './extension-idb';
@@ -22,6 +23,11 @@ const actionRequests = (harness: Harness) =>
   harness.linkedin.requests.filter((r) => !/\/voyager\/api\/me\b/.test(r.path));
 
 const approvalItems = (popup: Page) => popup.locator('#approval-list > li');
+
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 test('a message waits with 0 LinkedIn requests until approved in the popup, then goes out once (double click, two popups)', async ({
   harness,
@@ -193,4 +199,38 @@ test('the popup lists 25 actions in hand, waiting for approval first, with the c
   // A full queue leases no more wordy actions.
   expect(backend.leases.at(-1)?.body.accept).not.toContain('comment');
   expect(linkedin.mutations()).toHaveLength(0);
+  for (const scheme of ['light', 'dark'] as const) {
+    await popup.emulateMedia({ colorScheme: scheme });
+    expect(await violations(popup), scheme).toEqual([]);
+  }
+});
+
+test('approved actions wait in hand for their slot, listed with when each goes out', async ({ harness }) => {
+  const { linkedin, backend } = harness;
+  const options = await harness.context.newPage();
+  await options.goto(`chrome-extension://${harness.extensionId}/src/ui/options/index.html`);
+  await expect(options.getByLabel('Ask me before sending words in my name')).toBeChecked();
+  // 1800 s between writes: 18–36 s in this build, so the second approved comment waits in hand.
+  await options.getByLabel('Seconds between actions').fill('1800');
+  await options.getByRole('button', { name: 'Apply safety settings' }).click();
+  await expect(options.getByText('Safety settings applied.')).toBeVisible();
+  const post = linkedin.addPost();
+  const comments = [0, 1].map((i) =>
+    backend.enqueue({ type: 'comment', params: { post: post.threadUrn, text: `Spaced comment ${i}` } }),
+  );
+  const popup = await harness.openPopup();
+  await expect(approvalItems(popup)).toHaveCount(2);
+  await popup.getByRole('button', { name: 'Approve all 2' }).click();
+  await backend.waitForFinal([comments[0]?.id ?? ''], 20_000);
+  const inHand = popup.locator('#in-hand > li');
+  await expect(inHand).toHaveCount(1);
+  await expect(inHand.first().locator('.item-title')).toHaveText(`Comment on ${post.threadUrn}`);
+  await expect(inHand.first().locator('.words')).toHaveText('Spaced comment 1');
+  await expect(inHand.first().locator('.when')).toHaveText(/^Approved · goes out not before \d{2}:\d{2}/);
+  expect(backend.finalResult(comments[1]?.id ?? '')).toBeUndefined();
+  expect(linkedin.mutations()).toHaveLength(1);
+  // Not handed back to the backend meanwhile: it stays approved, in hand, and goes out once.
+  await backend.waitForFinal([comments[1]?.id ?? ''], 45_000);
+  expect(backend.results.filter((r) => r.body.status === 'deferred')).toHaveLength(0);
+  expect(linkedin.mutations()).toHaveLength(2);
 });

@@ -45,6 +45,8 @@ export async function approvalStep(job: JobRecord, settings: Settings, env: Appr
     }
     return 'run';
   }
+  // Only a job not yet started is held: a `validated` one was past the gate already (e.g. before the mode was on).
+  if (job.state !== 'leased') return 'run';
   if (!needsApproval(job.action, settings) || leaseRanOut(job.action, now) || env.refusedAnyway(job)) return 'run';
   await holdForApproval(job.key, now, await targetName(job, now));
   await refreshApprovalBadge();

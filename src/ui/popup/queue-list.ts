@@ -27,12 +27,15 @@ function keyedItems(list: HTMLElement, items: InHandItem[], make: (item: InHandI
   if (!same) list.replaceChildren(...wanted);
 }
 
+let nextId = 0;
+
 function itemBody(item: InHandItem, idPrefix: string): HTMLLIElement {
   const li = document.createElement('li');
   li.dataset['key'] = item.key;
   const title = document.createElement('p');
   title.className = 'item-title';
-  title.id = `${idPrefix}-${CSS.escape(item.key)}`;
+  // Keys come from the backend: a counter makes a safe id for aria-describedby.
+  title.id = `${idPrefix}-${++nextId}`;
   title.textContent = itemTitle(item);
   li.append(title);
   if (item.text !== null) {
