@@ -9,9 +9,10 @@
 import browser from 'webextension-polyfill';
 import { parseProfile } from '../../contract/inputs';
 import { knownProfileName } from '../actions/resolve-profile';
-import { leaseExpiryOf, leaseRanOut, needsApproval } from '../safety/approval';
+import type { ActionType } from '../../contract/protocol';
+import { MAX_AWAITING_APPROVAL, WORDY_TYPES, leaseExpiryOf, leaseRanOut, needsApproval } from '../safety/approval';
 import type { Settings } from '../settings/store';
-import { awaitingApproval, holdForApproval, settleApproval } from '../store/approvals';
+import { awaitingApproval, countAwaitingApproval, holdForApproval, settleApproval } from '../store/approvals';
 import { cacheGet } from '../store/cache';
 import { LOCAL_USER, type JobRecord } from '../store/db';
 import { refreshApprovalBadge } from './badge';
@@ -52,6 +53,12 @@ export async function approvalStep(job: JobRecord, settings: Settings, env: Appr
   await refreshApprovalBadge();
   await wakeAt(leaseExpiryOf(job.action) + 1);
   return 'wait';
+}
+
+/** The types to lease: a full approval queue takes no more wordy actions until the user has caught up. */
+export async function withApprovalRoom(accept: ActionType[]): Promise<ActionType[]> {
+  if ((await countAwaitingApproval()) < MAX_AWAITING_APPROVAL) return accept;
+  return accept.filter((type) => !WORDY_TYPES.includes(type));
 }
 
 /** The recipient's name, when a lookup already cached it; the popup never makes LinkedIn requests. */

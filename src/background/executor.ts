@@ -27,9 +27,7 @@ import { RECHECK_MS, hasCounts, recordAnswer } from '../safety/drift';
 import { notifySuspended, recheckSuspended } from './recheck';
 import { reportMalformed, takeAtMost } from './malformed';
 import { wakeAt } from './wake';
-import { approvalStep, sweepExpiredApprovals } from './approval-step';
-import { MAX_AWAITING_APPROVAL, WORDY_TYPES } from '../safety/approval';
-import { countAwaitingApproval } from '../store/approvals';
+import { approvalStep, sweepExpiredApprovals, withApprovalRoom } from './approval-step';
 import { DEFAULT_POLL_MS, LEASE_MAX, recordLeaseAnswer, workNeedsTab } from './work-before-tab';
 
 export { DEFAULT_POLL_MS, POLL_CEILING_MS, POLL_FLOOR_MS } from './work-before-tab';
@@ -331,11 +329,7 @@ async function pass(deps: ExecutorDeps, force: boolean): Promise<void> {
     return;
   }
   // With a mismatched account actions are still leased, and refused account_mismatch.
-  // A full approval queue takes no more wordy actions until the user has caught up.
-  const queueFull = (await countAwaitingApproval()) >= MAX_AWAITING_APPROVAL;
-  const accept = acceptableTypes(input).filter(
-    (type) => !runtime.drift.suspended[type] && !(queueFull && WORDY_TYPES.includes(type)),
-  );
+  const accept = await withApprovalRoom(acceptableTypes(input).filter((type) => !runtime.drift.suspended[type]));
   if (accept.length === 0) {
     await status();
     const suspendedTypes = runtime.drift.suspended;
