@@ -6,7 +6,7 @@ import { approvalEndRecords } from '../background/finish-records';
 import { awaitingApproval, countAwaitingApproval, holdForApproval, settleApproval } from './approvals';
 import { verifyEntries } from './audit-chain';
 import { openDb, resetDbForTests, LOCAL_USER, type AuditRecord } from './db';
-import { admitLeased, unfinishedJobs } from './jobs';
+import { admitLeased, finishJob, unfinishedJobs } from './jobs';
 
 const T0 = 1_800_000_000_000;
 const message = (id: string, leaseMs = 60_000, text = 'Hello Jane'): LeasedAction => ({
@@ -116,6 +116,30 @@ describe('the approval queue', () => {
     expect(s.audit).toHaveLength(1);
     expect(s.audit[0]).not.toHaveProperty('approval');
     expect(s.audit[0]?.code).toBe('lease_expired');
+  });
+
+  it('an approved action handed back (deferred) and leased again with the same words stays approved; other words do not', async () => {
+    await held('a');
+    const approved = await settleApproval('key-a', 'approve', T0 + 1, LOCAL_USER, build);
+    if (approved.kind !== 'approved') throw new Error('not approved');
+    const deferred = build(approved.job, { code: 'lease_expired', message: 'x' }, T0 + 2);
+    await finishJob(
+      approved.job,
+      { ...deferred.result, status: 'deferred', code: 'outbound_throttled' },
+      deferred.audit,
+      T0 + 2,
+    );
+    const again = await admitLeased({ ...message('a2'), idempotencyKey: 'key-a' }, T0 + 10);
+    expect(again.job.state).toBe('leased');
+    expect(again.job.approval).toMatchObject({ decision: 'approved', by: LOCAL_USER });
+    await finishJob(
+      again.job,
+      { ...deferred.result, status: 'deferred', code: 'outbound_throttled' },
+      deferred.audit,
+      T0 + 11,
+    );
+    const other = await admitLeased({ ...message('a3', 60_000, 'Other words'), idempotencyKey: 'key-a' }, T0 + 20);
+    expect(other.job.approval).toBeUndefined();
   });
 
   it('leased again while waiting: still waiting; with other words under the key: asked again', async () => {
