@@ -7,6 +7,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { extensionDir } from '../scripts/build-extension';
 import { readStore } from './extension-idb';
 import { test, expect, E2E_SCALE } from './fixtures';
@@ -23,6 +25,16 @@ const actionRequests = (harness: Harness) =>
   harness.linkedin.requests.filter((r) => !/\/voyager\/api\/me\b/.test(r.path));
 
 const approvalItems = (popup: Page) => popup.locator('#approval-list > li');
+
+/** The README's screenshot of the queue, written only with UPDATE_SCREENSHOTS=1 (as e2e/ui.spec.ts does). */
+async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = path.resolve(
+    import.meta.dirname,
+    process.env.UPDATE_SCREENSHOTS ? '../docs/screenshots' : '../test-results/screenshots',
+  );
+  mkdirSync(dir, { recursive: true });
+  await page.locator('body').screenshot({ path: path.join(dir, name), animations: 'disabled' });
+}
 
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -94,6 +106,8 @@ test('a rejected comment is reported rejected_by_user and never reaches LinkedIn
   const popup = await harness.openPopup();
   await expect(approvalItems(popup)).toHaveCount(1);
   await expect(approvalItems(popup).first().locator('.words')).toHaveText('Not in my name.');
+  await expect(popup.locator('#backend-queue')).toHaveText('0 waiting at the backend.');
+  await screenshot(popup, 'popup-approval.png');
   await approvalItems(popup).first().getByRole('button', { name: 'Reject' }).click();
   await backend.waitForFinal([comment.id], 15_000);
   expect(backend.finalResult(comment.id)).toMatchObject({ status: 'refused', code: 'rejected_by_user' });

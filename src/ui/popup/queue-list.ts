@@ -101,7 +101,9 @@ export function createQueueList(hooks: QueueListHooks) {
       const text = goesOutText(item, now);
       if (when && when.textContent !== text) when.textContent = text;
     }
-    element('in-hand-empty').hidden = others.length > 0;
+    const empty = element('in-hand-empty');
+    empty.hidden = others.length > 0;
+    empty.textContent = waiting.length > 0 ? 'Nothing else in hand.' : 'Nothing in hand.';
     const atBackend = view.queue.queuedAtBackend;
     backendQueue.textContent =
       atBackend === null ? 'Waiting at the backend: not known yet.' : `${atBackend} waiting at the backend.`;
