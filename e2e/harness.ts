@@ -22,6 +22,12 @@ export interface HarnessOptions {
    * Most tests answer yes (as a user who allowed it); null leaves it unasked, as on a new install.
    */
   backgroundTab?: boolean | null;
+  /**
+   * "Ask me before sending words in my name" (on for a new install). Tests written before approval
+   * mode get false (the default here, stored with `configure` as `backgroundTab` is); true turns it on;
+   * null leaves it unstored, as on a new install.
+   */
+  approvalMode?: boolean | null;
   /** Reuse doubles (e.g. across a browser restart). */
   linkedin?: LinkedInDouble;
   backend?: BackendDouble;
@@ -165,16 +171,22 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     },
   };
   const backgroundTab = opts.backgroundTab === undefined ? true : opts.backgroundTab;
+  const approvalMode = opts.approvalMode === undefined ? false : opts.approvalMode;
+  const patch: Record<string, boolean> = {};
   // With configure, or when asked for: a test that configures by itself otherwise starts from no stored settings at all.
-  if (backgroundTab !== null && ((opts.configure ?? true) || opts.backgroundTab !== undefined)) {
+  if (backgroundTab !== null && ((opts.configure ?? true) || opts.backgroundTab !== undefined))
+    patch['allowBackgroundTab'] = backgroundTab;
+  if (approvalMode !== null && ((opts.configure ?? true) || opts.approvalMode !== undefined))
+    patch['approvalMode'] = approvalMode;
+  if (Object.keys(patch).length > 0) {
     // Through the worker's own settings lock, before the backend is configured: the first pass already knows.
-    await (await worker()).evaluate(async (allow) => {
+    await (await worker()).evaluate(async (values) => {
       await navigator.locks.request('settings', async () => {
         const stored =
           ((await chrome.storage.local.get('settings')) as { settings?: Record<string, unknown> }).settings ?? {};
-        await chrome.storage.local.set({ settings: { ...stored, allowBackgroundTab: allow } });
+        await chrome.storage.local.set({ settings: { ...stored, ...values } });
       });
-    }, backgroundTab);
+    }, patch);
   }
   if (opts.signedIn ?? true) await harness.signIn();
   if (opts.configure ?? true) {

@@ -45,9 +45,20 @@ async function main(): Promise<number> {
     (await runOperation(settings, 'executors.create', { workspace: 'demo', name: 'demo-browser' })).secret ?? '';
   console.log('Workspace "demo": one API key and one executor token created (shown once, not printed here).');
 
-  const harness = await startHarness({ extensionDir: dir, headed, configure: false, backgroundTab: true });
+  // Approval mode ("Ask me before sending words in my name", on for a new install) is turned off here, and
+  // said so: this demo drives the extension as an API client would, with no one at the popup to approve.
+  const harness = await startHarness({
+    extensionDir: dir,
+    headed,
+    configure: false,
+    backgroundTab: true,
+    approvalMode: false,
+  });
   try {
     console.log(`LinkedIn double on 127.0.0.1:${harness.linkedin.port} (reached as https://www.linkedin.com).`);
+    console.log(
+      'Approval mode is OFF for this demo (Options → "Ask me before sending words in my name"; on by default): messages, comments, notes and commentary go out without a click in the popup. e2e/approval.spec.ts shows it on.',
+    );
     const world = seedWorld(harness.linkedin);
     const options = await harness.configure({ backendUrl: server.url, token });
     await options.getByText('Saved.').waitFor();

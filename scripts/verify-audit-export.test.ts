@@ -27,7 +27,11 @@ async function verify(content: string, extra: string[] = []): Promise<{ code: nu
   }
 }
 
-function exported(n: number, actionId = (i: number) => `a${i}`): Array<Record<string, unknown>> {
+function exported(
+  n: number,
+  actionId = (i: number) => `a${i}`,
+  approval: (i: number) => Record<string, unknown> | undefined = () => undefined,
+): Array<Record<string, unknown>> {
   const rows: Array<Record<string, unknown>> = [];
   let prev = GENESIS_HASH;
   for (let i = 1; i <= n; i++) {
@@ -48,6 +52,7 @@ function exported(n: number, actionId = (i: number) => `a${i}`): Array<Record<st
       mutated: true,
       linkedinRequests: 1,
       account: null,
+      ...(approval(i) ? { approval: approval(i) } : {}),
     };
     const hash = entryHash(prev, f);
     rows.unshift({ seq: i, ...f, prevHash: prev, hash }); // the page exports newest first
@@ -89,6 +94,21 @@ describe('npm run verify-audit', () => {
     const altered = await verify(JSON.stringify(rows.map((r) => (r.seq === 3 ? { ...r, mutated: false } : r))));
     expect(altered.code).toBe(1);
     expect(altered.out).toContain('ALTERED: entry #3: its content does not match its hash.');
+  }, 30_000);
+
+  it('entries of approved or rejected actions carry who decided and when, covered by the hash', async () => {
+    const rows = exported(3, undefined, (i) =>
+      i === 2 ? { decision: 'approved', by: 'local user (popup)', at: 1 } : undefined,
+    );
+    const ok = await verify(JSON.stringify(rows));
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('The chain is unbroken from the first entry ever written');
+    const forged = rows.map((r) =>
+      r.seq === 2 ? { ...r, approval: { decision: 'approved', by: 'someone else', at: 1 } } : r,
+    );
+    const altered = await verify(JSON.stringify(forged));
+    expect(altered.code).toBe(1);
+    expect(altered.out).toContain('ALTERED: entry #2: its content does not match its hash.');
   }, 30_000);
 
   it('--anchor: a hash noted earlier is found with everything before it proven, or reported missing', async () => {

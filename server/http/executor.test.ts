@@ -141,6 +141,20 @@ describe(`results (${ENGINE})`, () => {
     expect((await c.lease()).map((x) => x.id)).toEqual([id]);
   });
 
+  it('grants long leases to wordy types once a heartbeat shows approval mode (as the extension sends it)', async () => {
+    const c = await client(server);
+    await c.api('POST', '/v1/outbound/messages', { profile: 'jdoe', text: 'Hello' });
+    await c.api('POST', '/v1/outbound/follows/member', { profile: 'jdoe' });
+    const short = await c.lease(1, ['message']);
+    expect(Date.parse(short[0]?.leaseExpiresAt ?? '') - Date.now()).toBeLessThanOrEqual(LEASE_MS);
+    await sleep(LEASE_MS + 50);
+    await c.beat({ approvals: { pending: 0, oldestAt: null } });
+    const leased = await c.lease(25, ['message', 'follow_member']);
+    const lease = (type: string) => Date.parse(leased.find((a) => a.type === type)?.leaseExpiresAt ?? '') - Date.now();
+    expect(lease('message')).toBeGreaterThan(3 * 3600_000);
+    expect(lease('follow_member')).toBeLessThanOrEqual(LEASE_MS);
+  });
+
   it('stores the heartbeat, approvals and suspended included', async () => {
     const c = await client(server);
     await c.beat({

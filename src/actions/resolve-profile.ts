@@ -11,7 +11,14 @@ import { encodeSlug } from '../../contract/inputs';
 import { DAY } from '../time';
 import { PROFILE_DECORATIONS, parseProfileLookup, profileLookupPath, type ProfileLookup } from '../voyager/identity';
 import { profileLabel } from './labels';
-import { exhaustedOutcome, failureOutcome, unreadableOutcome, type ActionContext, type Outcome } from './types';
+import {
+  exhaustedOutcome,
+  failureOutcome,
+  unreadableOutcome,
+  type ActionCache,
+  type ActionContext,
+  type Outcome,
+} from './types';
 import { callAttempt, runVariants } from './variants';
 
 export const PROFILE_CACHE_TTL_MS = 7 * DAY;
@@ -25,6 +32,20 @@ export interface ResolvedProfile {
 }
 
 const cachedProfile = z.object({ urn: z.string(), tail: z.string() });
+/** The name the lookup gave, kept with the URN so the approval queue can show whom a message goes to. */
+const cachedName = z.object({ name: z.string() });
+
+/** The name a previous lookup of this profile found (from the cache only: never a request), or null. */
+export async function knownProfileName(ref: ProfileRef, cache: Pick<ActionCache, 'get'>): Promise<string | null> {
+  if (ref.kind === 'profile') return null;
+  const cached = await cache.get(identityOf(ref).cacheKey, (v) => cachedName.safeParse(v).data);
+  return cached?.name ?? null;
+}
+
+function nameOf(lookup: ProfileLookup): string | undefined {
+  const name = [lookup.firstName, lookup.lastName].filter(Boolean).join(' ').trim();
+  return name === '' ? undefined : name;
+}
 
 function identityOf(ref: Exclude<ProfileRef, { kind: 'profile' }>): { cacheKey: string; encoded: string } {
   return ref.kind === 'slug'
@@ -83,7 +104,12 @@ export async function resolveProfile(
   }
   const found = await lookupProfile(ctx, encoded, what);
   if (!found.ok) return found;
-  await ctx.cache.put(cacheKey, { urn: found.lookup.urn, tail: found.lookup.tail }, PROFILE_CACHE_TTL_MS);
+  const name = nameOf(found.lookup);
+  await ctx.cache.put(
+    cacheKey,
+    { urn: found.lookup.urn, tail: found.lookup.tail, ...(name ? { name } : {}) },
+    PROFILE_CACHE_TTL_MS,
+  );
   return { ok: true, profile: { urn: found.lookup.urn, tail: found.lookup.tail, lookup: found.lookup } };
 }
 

@@ -20,6 +20,9 @@ import { errorTextForBackend } from './error-text';
 import { DAY, isIndefinite, iso, scaled } from '../time';
 import type { Suspension } from '../safety/drift';
 import { INVITATION_LIMIT_CLOSE_MS, SESSION_RETRY_MS } from '../safety/limits';
+import { finishRecords, type FinishFacts } from './finish-records';
+
+export type { FinishFacts } from './finish-records';
 
 export interface JobEnvironment {
   now: () => number;
@@ -291,15 +294,6 @@ function withRetryTime(outcome: Outcome, now: number): Outcome {
   return { ...outcome, retryAt: now + scaled(wait) };
 }
 
-export interface FinishFacts {
-  startedAt: number;
-  summary: string;
-  bucket: RegisteredAction['bucket'] | 'none';
-  httpStatus: number | null;
-  mutated: boolean;
-  linkedinRequests: number;
-}
-
 /** Result + audit entry + outbox entry for a job, in one transaction. */
 export async function finishWithOutcome(
   job: JobRecord,
@@ -308,44 +302,8 @@ export async function finishWithOutcome(
   facts: FinishFacts,
 ): Promise<ActionResult> {
   const finishedAt = env.now();
-  const output =
-    outcome.code === 'linkedin_error' && !('httpStatus' in outcome.output)
-      ? { ...outcome.output, httpStatus: facts.httpStatus }
-      : outcome.output;
-  const result: ActionResult = {
-    idempotencyKey: job.key,
-    status: outcome.status,
-    code: outcome.code,
-    message: outcome.message,
-    output,
-    retryAt: outcome.retryAt ? iso(outcome.retryAt) : null,
-    attempts: Math.max(1, job.attempts),
-    startedAt: iso(facts.startedAt),
-    finishedAt: iso(finishedAt),
-  };
-  await finishJob(
-    job,
-    result,
-    {
-      at: finishedAt,
-      actionId: job.actionId,
-      type: job.action.type,
-      bucket: facts.bucket,
-      paramsSummary: facts.summary,
-      idempotencyKey: job.key,
-      requestedBy: job.action.requestedBy ?? null,
-      startedAt: facts.startedAt,
-      finishedAt,
-      status: result.status,
-      code: result.code,
-      message: result.message,
-      httpStatus: facts.httpStatus,
-      mutated: facts.mutated,
-      linkedinRequests: facts.linkedinRequests,
-      account: env.viewer?.memberUrn ?? null,
-    },
-    finishedAt,
-  );
+  const { result, audit } = finishRecords(job, outcome, env.viewer?.memberUrn ?? null, facts, finishedAt);
+  await finishJob(job, result, audit, finishedAt);
   return result;
 }
 

@@ -27,6 +27,7 @@ import { RECHECK_MS, hasCounts, recordAnswer } from '../safety/drift';
 import { notifySuspended, recheckSuspended } from './recheck';
 import { reportMalformed, takeAtMost } from './malformed';
 import { wakeAt } from './wake';
+import { approvalStep, sweepExpiredApprovals, withApprovalRoom } from './approval-step';
 import { DEFAULT_POLL_MS, LEASE_MAX, recordLeaseAnswer, workNeedsTab } from './work-before-tab';
 
 export { DEFAULT_POLL_MS, POLL_CEILING_MS, POLL_FLOOR_MS } from './work-before-tab';
@@ -175,6 +176,8 @@ async function pass(deps: ExecutorDeps, force: boolean): Promise<void> {
     await publishStatus(deps, null);
     return;
   }
+  // First, whatever else happens: a lease that ran out while waiting for approval (even while the worker slept).
+  await sweepExpiredApprovals(now);
   let runtime = await loadRuntime();
   if (runtime.authRejectedFor === settingsFingerprint(settings)) {
     await publishStatus(deps, null);
@@ -272,6 +275,12 @@ async function pass(deps: ExecutorDeps, force: boolean): Promise<void> {
   /** One job, whatever state it was left in; false when LinkedIn said stop. */
   const runJob = async (job: JobRecord): Promise<boolean> => {
     const env = await makeEnv();
+    const step = await approvalStep(job, settings, {
+      now,
+      availableAt: env.availableAt,
+      refusedAnyway: (j) => accountMismatch || env.suspension(j.action.type) !== null,
+    });
+    if (step === 'wait') return true;
     const stopUntil = stopUntilFor(now(), runtime);
     const report =
       job.state === 'running' ? await resumeRunningJob(job, env, stopUntil) : await executeJob(job, env, stopUntil);
@@ -320,7 +329,7 @@ async function pass(deps: ExecutorDeps, force: boolean): Promise<void> {
     return;
   }
   // With a mismatched account actions are still leased, and refused account_mismatch.
-  const accept = acceptableTypes(input).filter((type) => !runtime.drift.suspended[type]);
+  const accept = await withApprovalRoom(acceptableTypes(input).filter((type) => !runtime.drift.suspended[type]));
   if (accept.length === 0) {
     await status();
     const suspendedTypes = runtime.drift.suspended;
@@ -335,6 +344,8 @@ async function pass(deps: ExecutorDeps, force: boolean): Promise<void> {
     return;
   }
 
+  // The backend grants long leases to wordy types once a heartbeat shows approval mode: say so before leasing.
+  if (settings.approvalMode !== runtime.lastHeartbeatApprovals) await status();
   const leased = await backend.lease({ max: LEASE_MAX, accept, account });
   runtime = await recordLeaseAnswer(leased, settings, now());
   if (leased.kind === 'auth') {

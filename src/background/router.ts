@@ -33,6 +33,7 @@ import { recordLinkedInStop } from './executor';
 import { recheckNow } from './recheck';
 import { executorId, loadRuntime, updateRuntime, type Runtime } from './runtime';
 import { computeStatus, heartbeatOf } from './status';
+import { decideApprovals } from './approval-handler';
 
 type Handlers = { [T in Request['type']]: (req: Extract<Request, { type: T }>) => Promise<Reply<ReplyData<T>>> };
 
@@ -53,6 +54,7 @@ async function settingsView(now: number, s?: Settings): Promise<SettingsView> {
     // The organisation's token never reaches a page: the field shows "set by your organisation".
     token: policy.token !== undefined ? null : settings.token,
     allowBackgroundTab: settings.allowBackgroundTab,
+    approvalMode: settings.approvalMode,
     limits: settings.limits,
     defaults: DEFAULT_LIMITS,
     ceilings: policyCeilings(policy),
@@ -187,6 +189,7 @@ export function createRouter(deps: RouterDeps) {
         workingHours,
         spacingSeconds: req.spacingSeconds,
         allowBackgroundTab: req.allowBackgroundTab ?? current.allowBackgroundTab,
+        approvalMode: req.approvalMode ?? current.approvalMode,
         warmupStartedAt: req.warmup ? (current.warmupStartedAt ?? deps.now()) : null,
       });
       deps.pumpNow();
@@ -286,6 +289,12 @@ export function createRouter(deps: RouterDeps) {
         };
       }
       return { ok: true, data: { results, stoppedBy, checkedAt: iso(deps.now()) } };
+    },
+    'approval/decide': async (req) => {
+      const outcome = await decideApprovals(req, deps.now);
+      // Approved ones run now (under the throttles); rejected and expired ones are reported now.
+      deps.pumpNow();
+      return { ok: true, data: { outcome, status: await computeStatus(deps.now()) } };
     },
     'linkedin/recheck': async () => {
       const hold = linkedInHold(await loadRuntime(), deps.now());

@@ -51,6 +51,10 @@ export const runtimeSchema = z.object({
   lastHeartbeatAt: z.number().default(0),
   lastHeartbeatDigest: z.string().nullable().default(null),
   lastError: z.string().nullable().default(null),
+  /** The first `lease_expired` in the approval queue was notified (only that one is). */
+  approvalExpiryNotified: z.boolean().default(false),
+  /** Whether the last heartbeat the backend accepted carried `approvals` (it grants long leases then). */
+  lastHeartbeatApprovals: z.boolean().default(false),
   /** Answers that meant "LinkedIn changed", and the action types they suspended (safety/drift.ts). */
   drift: driftStateSchema.default({ counts: {}, suspended: {} }),
 });

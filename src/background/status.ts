@@ -10,9 +10,14 @@ import { bucketReport } from '../safety/decide';
 import type { StatusView } from '../shared/messages';
 import { isConfigured, loadSettings, settingsFingerprint } from '../settings/store';
 import { recentAudit } from '../store/audit';
-import { countRunning } from '../store/jobs';
+import { unfinishedJobs } from '../store/jobs';
+import { approvalsSummary } from '../safety/approval';
+import { applyWarmup, warmupFactor } from '../safety/warmup';
+import { effectiveLimits } from '../safety/limits';
+import { showApprovalBadge } from './badge';
+import { inHandView } from './in-hand-view';
 import { outboxSize } from '../store/outbox';
-import { SECOND, isIndefinite, scaledWait } from '../time';
+import { SECOND, WEEK, isIndefinite, scaled, scaledWait } from '../time';
 import { readSession } from '../voyager/session';
 import { loadRuntime, updateRuntime } from './runtime';
 import { STATUS_SNAPSHOT_KEY } from '../shared/status-snapshot';
@@ -44,12 +49,27 @@ export async function computeStatus(now: number): Promise<StatusView> {
           : pause
             ? 'paused'
             : 'active';
-  const [input, running, outbox, recent] = await Promise.all([
+  const [input, jobs, outbox, recent] = await Promise.all([
     safetyInput(now, runtime, settings),
-    countRunning(),
+    unfinishedJobs(),
     outboxSize(),
     recentAudit(10),
   ]);
+  const running = jobs.filter((j) => j.state === 'running').length;
+  const waiting = jobs.filter((j) => j.state === 'awaiting_approval');
+  const warmupStart = settings.warmupStartedAt;
+  const baseLimits = effectiveLimits(settings.limits);
+  const inHand = inHandView(jobs, input, {
+    workingHours: settings.workingHours,
+    ...(warmupStart === null
+      ? {}
+      : {
+          limitsAt: (at: number) => applyWarmup(baseLimits, warmupFactor(warmupStart, at)),
+          nextLimitChange: (at: number) =>
+            warmupStart + (Math.floor((at - warmupStart) / scaled(WEEK)) + 1) * scaled(WEEK),
+        }),
+  });
+  const oldest = waiting.length === 0 ? null : Math.min(...waiting.map((j) => j.approval?.requestedAt ?? j.leasedAt));
   return {
     state,
     configured,
@@ -60,6 +80,8 @@ export async function computeStatus(now: number): Promise<StatusView> {
     pause,
     limits: bucketReport(input),
     queue: { running, outbox, queuedAtBackend: runtime.queuedAtBackend },
+    inHand,
+    approvals: { mode: settings.approvalMode, pending: waiting.length, oldestAt: oldest },
     recent: recent.map((r) => ({
       at: r.at,
       actionId: r.actionId,
@@ -99,6 +121,14 @@ export function heartbeatOf(view: StatusView): Heartbeat {
     account: view.account,
     limits: view.limits,
     queue: { running: view.queue.running, outbox: view.queue.outbox },
+    // Present only in approval mode: it tells the backend to grant long leases to wordy types.
+    ...(view.approvals.mode || view.approvals.pending > 0
+      ? {
+          approvals: approvalsSummary(
+            view.inHand.flatMap((i) => (i.state === 'awaiting_approval' ? [i.requestedAt ?? view.now] : [])),
+          ),
+        }
+      : {}),
     suspended: view.suspended.map(({ type, endpoint, since, reason }) => ({ type, endpoint, since, reason })),
   };
 }
@@ -112,6 +142,7 @@ function digestOf(hb: Heartbeat): string {
     hb.account,
     hb.limits.map((l) => [l.bucket, l.window, l.limit, l.used]),
     hb.queue,
+    hb.approvals ?? null,
     hb.suspended,
   ]);
 }
@@ -119,6 +150,7 @@ function digestOf(hb: Heartbeat): string {
 export async function publishStatus(deps: { now: () => number }, backend: BackendClient | null): Promise<StatusView> {
   const view = await computeStatus(deps.now());
   await browser.storage.session.set({ [STATUS_SNAPSHOT_KEY]: view });
+  await showApprovalBadge(view.approvals.pending);
   if (!backend) return view;
   const heartbeat = heartbeatOf(view);
   const digest = digestOf(heartbeat);
@@ -139,6 +171,7 @@ export async function publishStatus(deps: { now: () => number }, backend: Backen
     await updateRuntime(() => ({
       lastHeartbeatAt: deps.now(),
       lastHeartbeatDigest: digest,
+      lastHeartbeatApprovals: heartbeat.approvals !== undefined,
       ...(answer.data.queued !== undefined ? { queuedAtBackend: answer.data.queued } : {}),
       ...(answer.data.pollAfterMs !== undefined ? { pollAfterMs: answer.data.pollAfterMs } : {}),
     }));

@@ -60,7 +60,8 @@ export async function workNeedsTab(
   settings: Settings,
   force: boolean,
 ): Promise<boolean> {
-  if ((await unfinishedJobs()).length > 0) return true;
+  // Jobs waiting for the user's approval need no tab until approved.
+  if ((await unfinishedJobs()).some((j) => j.state !== 'awaiting_approval')) return true;
   const runtime = await loadRuntime();
   const input = await safetyInput(now(), runtime, settings);
   if (input.pause || now() < runtime.backendRetryAt || (!force && now() < runtime.nextPollAt)) return false;

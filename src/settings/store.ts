@@ -25,7 +25,11 @@ export const settingsSchema = z.object({
   spacingSeconds: z.number().int().min(SPACING_SECONDS.min).max(SPACING_SECONDS.max).default(SPACING_SECONDS.min),
   /** Warm-up ramp start (epoch ms) when enabled. */
   warmupStartedAt: z.number().nullable().default(null),
-  /** Actions that write in the user's name wait for the user's approval. An organisation's policy can force it on. */
+  /**
+   * "Ask me before sending words in my name": messages, comments, notes and share commentary wait
+   * in the popup for the user's approval (safety/approval.ts). On for new installs and for installs
+   * that never stored it. An organisation's policy can force it on (managed.ts).
+   */
   approvalMode: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -20,6 +20,7 @@ export const CSV_COLUMNS = [
   'mutated',
   'linkedinRequests',
   'account',
+  'approval',
   'prevHash',
   'hash',
 ] as const;
@@ -51,6 +52,7 @@ export function csvHeader(): string {
 export function csvRow(row: AuditRow): string {
   const values: Record<(typeof CSV_COLUMNS)[number], unknown> = {
     ...row,
+    approval: row.approval,
     at: new Date(row.at).toISOString(),
     startedAt: new Date(row.startedAt).toISOString(),
     finishedAt: new Date(row.finishedAt).toISOString(),

@@ -15,6 +15,13 @@ import {
 } from '../../contract/protocol';
 import { workingHoursSchema } from '../safety/working-hours';
 import { auditFilterSchema } from './audit-filter';
+import {
+  approvalAuditSchema,
+  approvalDecisionReplySchema,
+  approvalDecisionRequestSchema,
+  approvalsViewSchema,
+  inHandItemSchema,
+} from './approval-view';
 
 export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status/get') }),
@@ -31,6 +38,8 @@ export const requestSchema = z.discriminatedUnion('type', [
     warmup: z.boolean(),
     /** null: the user has not decided (the popup's question stays open). */
     allowBackgroundTab: z.boolean().nullable(),
+    /** "Ask me before sending words in my name"; absent: unchanged. */
+    approvalMode: z.boolean().optional(),
   }),
   /** The popup's one-time question: may a LinkedIn tab be opened in the background? */
   z.object({ type: z.literal('settings/backgroundTab'), allow: z.boolean() }),
@@ -60,6 +69,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   /** "Check again" (popup): re-check every suspended action type now. */
   z.object({ type: z.literal('linkedin/recheck') }),
+  /** Approve or reject actions waiting in the approval queue. */
+  approvalDecisionRequestSchema,
 ]);
 export type Request = z.infer<typeof requestSchema>;
 
@@ -93,6 +104,9 @@ export const statusViewSchema = z.object({
   pause: z.object({ until: z.number(), reason: pauseReasonSchema }).nullable(),
   limits: z.array(bucketLimitSchema),
   queue: z.object({ running: z.number(), outbox: z.number(), queuedAtBackend: z.number().nullable() }),
+  /** The actions in hand, waiting for approval first, then in the order they go out. */
+  inHand: z.array(inHandItemSchema),
+  approvals: approvalsViewSchema,
   recent: z.array(auditViewSchema),
   lastError: z.string().nullable(),
   /** Action types suspended because LinkedIn changed an endpoint (as the heartbeat reports them), with the next re-check. */
@@ -109,6 +123,7 @@ export const settingsViewSchema = z.object({
   backendUrl: z.string().nullable(),
   token: z.string().nullable(),
   allowBackgroundTab: z.boolean().nullable(),
+  approvalMode: z.boolean(),
   limits: z.partialRecord(bucketSchema, limitPairSchema),
   defaults: z.record(bucketSchema, limitPairSchema),
   ceilings: z.record(bucketSchema, limitPairSchema),
@@ -146,6 +161,8 @@ export const auditRowSchema = z.object({
   mutated: z.boolean(),
   linkedinRequests: z.number(),
   account: z.string().nullable(),
+  /** Who approved or rejected the action, and when (actions that waited for approval only). */
+  approval: z.optional(approvalAuditSchema),
   /** The chain link: exports carry both, so a complete export can be verified outside the browser. */
   prevHash: z.string().nullable(),
   hash: z.string().nullable(),
@@ -224,6 +241,7 @@ export const replySchemas = {
     checkedAt: z.string(),
   }),
   'linkedin/recheck': z.object({ checked: z.number(), stillSuspended: z.array(z.string()) }),
+  'approval/decide': z.object({ outcome: approvalDecisionReplySchema, status: statusViewSchema }),
 } satisfies Record<Request['type'], z.ZodType>;
 
 export type ReplyData<T extends Request['type']> = z.infer<(typeof replySchemas)[T]>;

@@ -10,10 +10,12 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export type AuditFields = Omit<AuditRecord, 'seq' | 'prevHash' | 'hash'>;
 /** What the hash covers, whatever the fields' static types (a stored record or an exported row). */
-type HashedFields = Record<keyof AuditFields, unknown>;
+type HashedFields = { [K in keyof AuditFields]: unknown };
 
 /** A fixed field order, so the hash does not depend on how the object was built. */
 export function canonicalEntry(e: HashedFields): string {
+  // Fields added later are hashed only when present, so older entries keep their hashes.
+  const approval = e.approval === undefined || e.approval === null ? [] : [approvalPart(e.approval)];
   return JSON.stringify([
     e.at,
     e.actionId,
@@ -31,7 +33,15 @@ export function canonicalEntry(e: HashedFields): string {
     e.mutated,
     e.linkedinRequests,
     e.account,
+    ...approval,
   ]);
+}
+
+/** The approval in a fixed key order (decision, by, at), whatever order it was built or parsed in. */
+function approvalPart(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const a = value as Record<string, unknown>;
+  return [a['decision'], a['by'], a['at']];
 }
 
 export function entryHash(prevHash: string, e: HashedFields): string {

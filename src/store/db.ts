@@ -23,6 +23,28 @@ export interface JobRecord {
   intent?: Record<string, unknown>;
   result?: ActionResult;
   finishedAt?: number;
+  /** Set when the action waits (or waited) for the user's approval (safety/approval.ts). */
+  approval?: JobApproval;
+}
+
+/** Who decided: the person at this browser, through the popup (the only way to decide). */
+export const LOCAL_USER = 'local user (popup)';
+
+export interface JobApproval {
+  /** When it started to wait. */
+  requestedAt: number;
+  /** The target as the executor already knew it when it started to wait (a cached name), else null. */
+  targetName: string | null;
+  decision?: 'approved' | 'rejected';
+  by?: string;
+  at?: number;
+}
+
+/** The approval as the audit log keeps it: who decided, and when. */
+export interface AuditApproval {
+  decision: 'approved' | 'rejected';
+  by: string;
+  at: number;
 }
 
 export interface OutboxRecord {
@@ -54,6 +76,8 @@ export interface AuditRecord {
   mutated: boolean;
   linkedinRequests: number;
   account: string | null;
+  /** Present only for actions that waited for the user's approval (hashed only when present). */
+  approval?: AuditApproval;
   /** Hash chain (audit-chain.ts): the previous entry's hash and this entry's. */
   prevHash?: string;
   hash?: string;

@@ -9,7 +9,10 @@ describe('job state machine', () => {
     expect(allowed.sort()).toEqual(
       [
         'leased→validated',
+        'leased→awaiting_approval',
         'leased→finished',
+        'awaiting_approval→validated',
+        'awaiting_approval→finished',
         'validated→running',
         'validated→finished',
         'running→finished',
@@ -26,8 +29,12 @@ describe('job state machine', () => {
     expect(canTransition('running', 'leased')).toBe(false);
     expect(() => assertTransition('k', 'running', 'leased')).toThrow(/illegal transition running → leased/);
   });
+  it('lets a job waiting for approval reach a write only through validated (approval)', () => {
+    expect(canTransition('awaiting_approval', 'running')).toBe(false);
+    expect(canTransition('validated', 'awaiting_approval')).toBe(false);
+  });
   it('classifies states', () => {
-    expect(JOB_STATES.filter(isInHand)).toEqual(['leased', 'validated', 'running']);
+    expect(JOB_STATES.filter(isInHand)).toEqual(['leased', 'awaiting_approval', 'validated', 'running']);
     expect(JOB_STATES.filter(isDone)).toEqual(['finished', 'reported']);
   });
 });

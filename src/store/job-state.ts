@@ -3,6 +3,7 @@
  *
  *   leased → validated → running → finished → reported
  *      └──────────┴──────────────────┘ (refused/deferred before any write)
+ *   leased → awaiting_approval → validated (approved) | finished (rejected, lease expired)
  *   running → running           (re-sent once, when a read-back proves the write did not happen)
  *   finished/reported → leased  (the same key leased again after a deferral
  *                                or after the 24 h replay window)
@@ -10,11 +11,13 @@
  * `running` means the write's intent is on disk and the write may have left:
  * a job found there after a restart is reconciled, never blindly re-sent.
  */
-export const JOB_STATES = ['leased', 'validated', 'running', 'finished', 'reported'] as const;
+export const JOB_STATES = ['leased', 'awaiting_approval', 'validated', 'running', 'finished', 'reported'] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
 const ALLOWED: Record<JobState, readonly JobState[]> = {
-  leased: ['validated', 'finished'],
+  leased: ['validated', 'awaiting_approval', 'finished'],
+  // Approving is the only way on to a write; rejection and an expired lease finish it.
+  awaiting_approval: ['validated', 'finished'],
   validated: ['running', 'finished'],
   // running → running: re-sent once, after a read-back proved the first write did not happen.
   running: ['finished', 'running'],
@@ -30,7 +33,7 @@ export function assertTransition(key: string, from: JobState, to: JobState): voi
   if (!canTransition(from, to)) throw new Error(`job ${key}: illegal transition ${from} → ${to}`);
 }
 
-export const IN_HAND_STATES: readonly JobState[] = ['leased', 'validated', 'running'];
+export const IN_HAND_STATES: readonly JobState[] = ['leased', 'awaiting_approval', 'validated', 'running'];
 export const isInHand = (s: JobState) => IN_HAND_STATES.includes(s);
 export const isDone = (s: JobState) => s === 'finished' || s === 'reported';
 

@@ -47,10 +47,23 @@ export async function admitLeased(action: LeasedAction, now: number): Promise<Ad
   } else if (existing && !isDone(existing.state)) {
     // Leased again while still in hand (e.g. the backend's lease ran out while
     // the worker was dead): keep its state; the new lease's id is the one to report.
-    const job = { ...existing, actionId: action.id, action };
+    // An approval covers the words it was given for: other params under the key are asked again.
+    const reask =
+      existing.approval !== undefined &&
+      (existing.state === 'awaiting_approval' || existing.state === 'validated') &&
+      !sameParams(existing.action.params, action.params);
+    const { approval: _dropped, ...rest } = existing;
+    const job: JobRecord = reask
+      ? { ...rest, actionId: action.id, action, state: 'leased' }
+      : { ...existing, actionId: action.id, action };
     await jobs.put(job);
     admission = { kind: 'in_hand', job };
   } else {
+    // Handed back (deferred) after the user approved it, and leased again with the same words: still approved.
+    const approval =
+      existing?.approval?.decision === 'approved' && sameParams(existing.action.params, action.params)
+        ? { approval: existing.approval }
+        : {};
     const job: JobRecord = {
       key: action.idempotencyKey,
       actionId: action.id,
@@ -58,12 +71,24 @@ export async function admitLeased(action: LeasedAction, now: number): Promise<Ad
       state: 'leased',
       leasedAt: now,
       attempts: existing?.attempts ?? 0,
+      ...approval,
     };
     await jobs.put(job);
     admission = { kind: 'new', job };
   }
   await tx.done;
   return admission;
+}
+
+/** The same params, whatever the order of their keys. */
+function sameParams(a: unknown, b: unknown): boolean {
+  const canonical = (v: unknown): string =>
+    JSON.stringify(v, (_k, x: unknown) =>
+      x && typeof x === 'object' && !Array.isArray(x)
+        ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([p], [q]) => (p < q ? -1 : 1)))
+        : x,
+    );
+  return canonical(a) === canonical(b);
 }
 
 async function transition(

@@ -89,6 +89,11 @@ export interface BackendDoubleConfig {
   delayMs: number;
   pollAfterMs: number;
   leaseTtlMs: number;
+  /**
+   * The lease of message/comment/connect/share once the last heartbeat carried `approvals`
+   * (approval mode), as the real server grants it (4 h there); tests shorten it to see a lease run out.
+   */
+  approvalLeaseTtlMs: number;
 }
 
 export interface EnqueueInput {
@@ -136,6 +141,8 @@ interface Answer {
 }
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(ACTION_TYPES);
+/** Types that may wait for the user's approval: long leases in approval mode (server/domain/executor.ts). */
+const WORDY_TYPES: ReadonlySet<string> = new Set(['message', 'comment', 'connect', 'share']);
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -209,6 +216,7 @@ export async function startBackendDouble(opts: BackendDoubleOptions = {}): Promi
     delayMs: 0,
     pollAfterMs: 30_000,
     leaseTtlMs: opts.leaseTtlMs ?? 15 * 60_000,
+    approvalLeaseTtlMs: 4 * 3600_000,
   };
   const queue: QueuedAction[] = [];
   const byId = new Map<string, QueuedAction>();
@@ -304,10 +312,13 @@ export async function startBackendDouble(opts: BackendDoubleOptions = {}): Promi
       if (a.status === 'queued' && a.availableAt <= now && acceptable(a, body.accept)) picked.push(a);
     }
     const leaseExpiresAt = new Date(now + config.leaseTtlMs).toISOString();
+    const approvalMode = heartbeats.at(-1)?.body.approvals !== undefined;
+    const approvalExpiresAt = new Date(now + config.approvalLeaseTtlMs).toISOString();
     for (const a of picked) {
       a.status = 'leased';
       a.leases += 1;
-      a.leaseExpiresAt = a.tracked ? leaseExpiresAt : null;
+      const long = approvalMode && WORDY_TYPES.has(a.type);
+      a.leaseExpiresAt = a.tracked ? (long ? approvalExpiresAt : leaseExpiresAt) : null;
     }
     leases.push({ at: now, body, actionIds: picked.map((a) => a.id) });
     const actions = picked.map((a) =>

@@ -119,6 +119,7 @@ function renderSafety(view: SettingsView): void {
   element('warmup-advice').textContent = view.warmupAdvice ?? '';
   element<HTMLInputElement>('background-tab').checked = view.allowBackgroundTab === true;
   backgroundTabStored = view.allowBackgroundTab;
+  element<HTMLInputElement>('approval-mode').checked = view.approvalMode;
 }
 
 function renderAccount(view: SettingsView): void {
@@ -212,6 +213,7 @@ element<HTMLFormElement>('safety').addEventListener('submit', (event) => {
     // Saving other safety settings must not answer the popup's question with "no" on the user's behalf.
     allowBackgroundTab:
       element<HTMLInputElement>('background-tab').checked || (backgroundTabStored === null ? null : false),
+    approvalMode: element<HTMLInputElement>('approval-mode').checked,
   }).then((reply) => {
     if (!reply.ok) {
       const field = reply.error.field ?? '';

@@ -1,4 +1,5 @@
 /** Pure text for the popup. */
+import type { InHandItem } from '../../shared/approval-view';
 import type { ReplyData, StatusView } from '../../shared/messages';
 import { isIndefinite } from '../../time';
 import { actionLabel } from '../shared/action-labels';
@@ -74,4 +75,43 @@ export function recheckText(result: ReplyData<'linkedin/recheck'>): string {
   return result.checked === 0
     ? `Not checked: LinkedIn is signed out or your account is not known yet. ${still}`
     : still;
+}
+
+type Item = InHandItem;
+
+/** "Message to Jane Doe (jdoe)", "Comment on urn:li:activity:1", "Follow a member: jdoe". */
+export function itemTitle(item: Item): string {
+  const label = actionLabel(item.type);
+  const target = item.targetName ? `${item.targetName} (${item.target})` : item.target;
+  if (item.type === 'message' || item.type === 'connect' || item.type === 'withdraw') return `${label} to ${target}`;
+  if (item.type.startsWith('follow_') || item.type.startsWith('unfollow_')) return `${label}: ${target}`;
+  return `${label} on ${target}`;
+}
+
+/** When it goes out, as a clock time (no countdown: the text must not change under the reader every second). */
+export function goesOutText(
+  item: Item,
+  now: number,
+  formatTime: (at: number, now: number) => string = localTime,
+): string {
+  if (item.state === 'running') return 'Sending now';
+  const when =
+    item.goesOutAt === null
+      ? 'not in sight (paused until you resume, or a limit of 0)'
+      : item.goesOutAt <= now + 1000
+        ? 'now'
+        : `not before ${formatTime(item.goesOutAt, now)}`;
+  switch (item.state) {
+    case 'awaiting_approval': {
+      const lease =
+        item.leaseExpiresAt === null
+          ? ''
+          : ` · unless approved by ${formatTime(item.leaseExpiresAt, now)}, it goes back unsent`;
+      return `If approved now: ${when}${lease}`;
+    }
+    case 'approved':
+      return `Approved · goes out ${when}`;
+    default:
+      return `Goes out ${when}`;
+  }
 }

@@ -7,6 +7,7 @@ import { STATUS_SNAPSHOT_KEY } from '../../shared/status-snapshot';
 import { send } from '../shared/send';
 import { showScaledBuildNotice } from '../shared/scaled-build';
 import { bannerText, countdown, recheckText, suspensionText } from './format';
+import { createQueueList } from './queue-list';
 
 function element<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -24,6 +25,27 @@ const tabConsent = element<HTMLElement>('tab-consent');
 showScaledBuildNotice(element('scaled-build'));
 let view: StatusView | null = null;
 let skew = 0;
+const approvalResult = element<HTMLElement>('approval-result');
+const renderQueue = createQueueList({
+  decide: (decision, keys) =>
+    void send({ type: 'approval/decide', decision, keys }).then((reply) => {
+      if (!reply.ok) {
+        approvalResult.textContent = reply.error.message;
+        return;
+      }
+      const o = reply.data.outcome;
+      const parts = [
+        o.approved ? `${o.approved} approved` : '',
+        o.rejected ? `${o.rejected} rejected` : '',
+        o.expired ? `${o.expired} ran out of time (not sent)` : '',
+        o.unchanged ? `${o.unchanged} already decided` : '',
+      ].filter(Boolean);
+      approvalResult.textContent = `${parts.join(' · ')}.`;
+      render(reply.data.status);
+      // The decided item is gone with its buttons: keep focus on the sentence that says what happened.
+      if (document.activeElement === document.body) approvalResult.focus();
+    }),
+});
 
 function renderBanner(): void {
   if (!view) return;
@@ -65,6 +87,7 @@ function render(v: StatusView, live = true): void {
     : 'signed out';
   const queued = v.queue.queuedAtBackend === null ? '' : ` · ${v.queue.queuedAtBackend} waiting at the backend`;
   element('queue').textContent = `${v.queue.running} running · ${v.queue.outbox} results to deliver${queued}`;
+  renderQueue(v, Date.now() + skew);
   const paused = v.pause !== null;
   pauseButton.hidden = paused || !v.configured;
   resumeButton.hidden = !paused;
