@@ -105,3 +105,40 @@ test.describe('in German', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', /^de/);
   });
 });
+
+test('until setup is done the popup shows the checklist and one next step with its link; then neither', async ({
+  harness,
+}) => {
+  const popup = await harness.openPopup();
+  await expect(popup.locator('#next-step-text')).toHaveText(
+    'Connect a backend: enter its URL and your executor token, then test the connection.',
+  );
+  await expect(popup.locator('#next-step-link')).toHaveText('Get started');
+  await expect(popup.locator('#next-step-link')).toHaveAttribute('href', '../welcome/index.html');
+  await expect(popup.locator('#setup-list li')).toHaveCount(3);
+  await expect(popup.locator('#setup-list li[data-done="true"]')).toHaveCount(0);
+
+  await (await harness.configure()).close();
+  await expect(popup.locator('#next-step-text')).toHaveText(
+    'Sign in to LinkedIn in this browser; work resumes by itself once you are signed in.',
+  );
+  await expect(popup.locator('#next-step-link')).toHaveAttribute('href', 'https://www.linkedin.com/login');
+  await expect(popup.locator('#setup-list li[data-done="true"]')).toHaveCount(1);
+
+  await harness.signIn();
+  await expect(popup.locator('#setup')).toBeHidden();
+  await expect(popup.locator('#next-step')).toBeHidden();
+});
+
+test('step 3 of the welcome page switches approval mode, on by default', async ({ harness }) => {
+  const page = await welcomePage(harness);
+  const box = page.getByLabel('Ask me before sending words in my name');
+  await expect(box).toBeChecked();
+  await box.uncheck();
+  await expect(page.locator('#approval-mode-state')).toHaveText('Saved: actions go out without asking you first.');
+  const stored = await (await harness.worker()).evaluate(async () => {
+    const { settings } = (await chrome.storage.local.get('settings')) as { settings?: { approvalMode?: unknown } };
+    return settings?.approvalMode;
+  });
+  expect(stored).toBe(false);
+});

@@ -7,6 +7,8 @@ import { STATUS_SNAPSHOT_KEY } from '../../shared/status-snapshot';
 import { send } from '../shared/send';
 import { showScaledBuildNotice } from '../shared/scaled-build';
 import { bannerText, countdown, recheckText, suspensionText } from './format';
+import { localizePage } from '../shared/i18n';
+import { createGuidance } from './guidance';
 import { createQueueList } from './queue-list';
 
 function element<T extends HTMLElement>(id: string): T {
@@ -22,7 +24,9 @@ const suspendedSection = element<HTMLElement>('suspended');
 const recheckButton = element<HTMLButtonElement>('recheck');
 const recheckResult = element<HTMLElement>('recheck-result');
 const tabConsent = element<HTMLElement>('tab-consent');
+localizePage();
 showScaledBuildNotice(element('scaled-build'));
+const renderGuidance = createGuidance();
 let view: StatusView | null = null;
 let skew = 0;
 const approvalResult = element<HTMLElement>('approval-result');
@@ -79,6 +83,7 @@ function render(v: StatusView, live = true): void {
   // A snapshot's clock is old; only a live answer tells the worker's clock.
   skew = live ? v.now - Date.now() : 0;
   renderBanner();
+  renderGuidance(v);
   renderSuspended(v, Date.now() + skew);
   tabConsent.hidden = !v.askBackgroundTab;
   element('backend').textContent = v.configured ? (v.backendUrl ?? '') : 'not configured';

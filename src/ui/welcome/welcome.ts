@@ -6,7 +6,7 @@
 // First: zod must be jitless before any schema module runs.
 import '../../zod-jitless';
 import browser from 'webextension-polyfill';
-import { statusViewSchema, type StatusView } from '../../shared/messages';
+import { type SettingsView, statusViewSchema, type StatusView } from '../../shared/messages';
 import { STATUS_SNAPSHOT_KEY } from '../../shared/status-snapshot';
 import { send } from '../shared/send';
 import { showScaledBuildNotice } from '../shared/scaled-build';
@@ -84,6 +84,36 @@ async function connect(): Promise<void> {
   await refresh();
 }
 
+const approvalBox = element<HTMLInputElement>('approval-mode');
+const approvalState = element('approval-mode-state');
+
+function showApproval(view: SettingsView): void {
+  approvalBox.checked = view.approvalMode;
+  const locked = view.policy.locked.includes('approvalMode');
+  approvalBox.disabled = locked;
+  approvalState.textContent = locked ? t('lockedByPolicy') : '';
+}
+
+/** Saved with the other safety settings as they stand, so nothing else changes. */
+async function saveApproval(on: boolean): Promise<void> {
+  const current = await send({ type: 'settings/get' });
+  if (!current.ok) return void (approvalState.textContent = current.error.message);
+  const v = current.data;
+  const saved = await send({
+    type: 'settings/saveSafety',
+    limits: v.limits,
+    workingHours: v.workingHours,
+    spacingSeconds: v.spacingSeconds,
+    warmup: v.warmupStartedAt !== null,
+    allowBackgroundTab: v.allowBackgroundTab,
+    approvalMode: on,
+  });
+  if (!saved.ok) return void (approvalState.textContent = saved.error.message);
+  showApproval(saved.data);
+  approvalState.textContent = t(on ? 'approvalModeOn' : 'approvalModeOff');
+}
+approvalBox.addEventListener('change', () => void saveApproval(approvalBox.checked));
+
 element<HTMLFormElement>('connection').addEventListener('submit', (event) => {
   event.preventDefault();
   void connect();
@@ -103,6 +133,7 @@ async function start(): Promise<void> {
   if (settings.ok) {
     urlInput.value = settings.data.backendUrl ?? '';
     tokenInput.value = settings.data.token ?? '';
+    showApproval(settings.data);
   }
   await refresh();
 }
