@@ -97,7 +97,10 @@ function showApproval(view: SettingsView): void {
 /** Saved with the other safety settings as they stand, so nothing else changes. */
 async function saveApproval(on: boolean): Promise<void> {
   const current = await send({ type: 'settings/get' });
-  if (!current.ok) return void (approvalState.textContent = current.error.message);
+  if (!current.ok) {
+    approvalState.textContent = current.error.message;
+    return;
+  }
   const v = current.data;
   const saved = await send({
     type: 'settings/saveSafety',
@@ -108,7 +111,10 @@ async function saveApproval(on: boolean): Promise<void> {
     allowBackgroundTab: v.allowBackgroundTab,
     approvalMode: on,
   });
-  if (!saved.ok) return void (approvalState.textContent = saved.error.message);
+  if (!saved.ok) {
+    approvalState.textContent = saved.error.message;
+    return;
+  }
   showApproval(saved.data);
   approvalState.textContent = t(on ? 'approvalModeOn' : 'approvalModeOff');
 }
