@@ -47,7 +47,13 @@ test('npm run package: the zip passes its self-check, loads in Chromium from its
     // Queued before the backend is configured, so the first lease sees all three. A real-time
     // build spaces writes 30–60 s apart: one write, after a message refused because Bob is not
     // a connection and a profile that does not exist (neither sends anything to LinkedIn).
-    const working = await startHarness({ extensionDir: dir, configure: false, backgroundTab: true });
+    // Approval mode off (as a user who turned it off): this test is about the package, not approval.
+    const working = await startHarness({
+      extensionDir: dir,
+      configure: false,
+      backgroundTab: true,
+      approvalMode: false,
+    });
     harnesses.push(working);
     // Without `key`, Chromium derives the id from the folder: not the dev/test id.
     expect(working.extensionId).not.toBe(extensionIdFromKey(DEV_PUBLIC_KEY));
