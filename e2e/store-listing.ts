@@ -1,6 +1,6 @@
 /**
  * The store listing's images, taken from the store package as the e2e loads it
- * (store-package.spec.ts): 1280×800 screenshots of the popup (active, security challenge),
+ * (store-package.spec.ts): 1280×800 screenshots of the popup (active, security challenge, approval queue),
  * the options and the audit pages, and the 440×280 promo tile. A real-time build (time
  * scale 1): true countdowns, no "Test build" notice. Into test-results/store-listing/, or
  * into store/ with STORE_LISTING=1 (npm run listing), so an ordinary run leaves the tree clean.
@@ -23,7 +23,7 @@ interface Shot {
   caption: string;
   detail: string;
   /** Which browser: the working one, or the one LinkedIn challenged. */
-  browser: 'working' | 'challenged';
+  browser: 'working' | 'challenged' | 'approving';
   open(h: Harness): Promise<Page>;
 }
 
@@ -53,6 +53,18 @@ export const SHOTS: Shot[] = [
     async open(h) {
       const popup = await h.openPopup();
       await expect(popup.locator('#banner')).toHaveText(/^Paused \(LinkedIn security challenge\) · resumes in 2\dh/);
+      return popup;
+    },
+  },
+  {
+    file: 'popup-approval.png',
+    kind: 'popup',
+    browser: 'approving',
+    caption: 'Nothing said in your name without you',
+    detail: 'Messages, comments and notes wait in the popup, word for word, until you approve or reject them.',
+    async open(h) {
+      const popup = await h.openPopup();
+      await expect(popup.locator('#approval-list > li')).toHaveCount(1);
       return popup;
     },
   },

@@ -92,7 +92,21 @@ test('npm run package: the zip passes its self-check, loads in Chromium from its
       30_000,
       'the challenged result',
     );
-    expect((await renderListing({ working, challenged })).length).toBe(5);
+    // A third, in approval mode (as a new install is): a message waits for the user's word.
+    const approving = await startHarness({ extensionDir: dir, approvalMode: true });
+    harnesses.push(approving);
+    approving.linkedin.addMember({ slug: 'dana-example', distance: 1, firstName: 'Dana', lastName: 'Example' });
+    const waiting = approving.backend.enqueue({
+      type: 'message',
+      params: { profile: 'dana-example', text: 'Hi Dana, thanks for the talk yesterday. Could we continue next week?' },
+    });
+    await approving.backend.waitFor(
+      () => approving.backend.leases.some((l) => l.actionIds.includes(waiting.id)),
+      30_000,
+      'the message leased',
+    );
+    expect((await renderListing({ working, challenged, approving })).length).toBe(6);
+    expect(approving.linkedin.requests.filter((r) => r.method === 'POST')).toEqual([]);
   } finally {
     for (const h of harnesses) await h.close();
     rmSync(dir, { recursive: true, force: true });
