@@ -20,7 +20,6 @@ import {
 } from '../shared/messages';
 import { toAuditRow } from '../shared/audit-export';
 import { countAudit, queryAudit } from '../store/audit-query';
-import { verifyAuditChain } from '../store/audit-verify';
 import { runProbes } from '../diagnostics/probes';
 import { resetLocalData } from './reset-local-data';
 import { UNTIL_RESUMED, iso } from '../time';
@@ -208,7 +207,6 @@ export function createRouter(deps: RouterDeps) {
         data: { rows: page.rows.map(toAuditRow), nextBefore: page.nextBefore, total: await countAudit() },
       };
     },
-    'audit/verify': async () => ({ ok: true, data: await verifyAuditChain() }),
     'executor/pause': async () => {
       await updateRuntime(() => ({ pause: { until: UNTIL_RESUMED, reason: 'user', since: deps.now() } }));
       deps.pumpNow();

@@ -43,7 +43,6 @@ export const requestSchema = z.discriminatedUnion('type', [
     before: z.number().nullable(),
     limit: z.number().int().min(1).max(5000),
   }),
-  z.object({ type: z.literal('audit/verify') }),
   /** Check LinkedIn (options): read-only probes; each input optional, as typed (the worker parses it again). */
   z.object({
     type: z.literal('linkedin/check'),
@@ -197,13 +196,6 @@ export const replySchemas = {
   'account/rebind': settingsViewSchema,
   'data/reset': settingsViewSchema,
   'audit/query': z.object({ rows: z.array(auditRowSchema), nextBefore: z.number().nullable(), total: z.number() }),
-  'audit/verify': z.object({
-    ok: z.boolean(),
-    checked: z.number(),
-    brokenAt: z.number().nullable(),
-    reason: z.string().nullable(),
-    head: z.object({ seq: z.number(), hash: z.string() }).nullable(),
-  }),
   'linkedin/check': z.object({
     results: z.array(probeResultSchema),
     stoppedBy: z.string().nullable(),

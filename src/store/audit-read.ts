@@ -6,15 +6,26 @@
  */
 import { openDb, type AuditRecord, type Db } from './db';
 
+export interface SeqBounds {
+  first: number;
+  last: number;
+}
+
 export interface ChunkOptions {
   /** Entries per getAll (seq range). */
   chunk?: number;
   /** getAll requests outstanding at once. */
   inFlight?: number;
+  /** Only these seqs (default: the whole log as it is now). */
+  bounds?: SeqBounds;
 }
 
-/** Lowest and highest seq at the start: entries appended while reading are not included. */
-async function seqBounds(db: Db): Promise<{ first: number; last: number } | null> {
+/** Lowest and highest seq now: entries appended later are not included. */
+export async function auditBounds(): Promise<SeqBounds | null> {
+  return seqBounds(await openDb());
+}
+
+async function seqBounds(db: Db): Promise<SeqBounds | null> {
   const store = db.transaction('audit').store;
   const [first, last] = await Promise.all([store.openKeyCursor(null, 'next'), store.openKeyCursor(null, 'prev')]);
   return first && last ? { first: first.key, last: last.key } : null;
@@ -34,10 +45,10 @@ function seqRanges(first: number, last: number, chunk: number, order: 'oldest' |
  */
 export async function* auditChunks(
   order: 'oldest' | 'newest',
-  { chunk = 5000, inFlight = 4 }: ChunkOptions = {},
+  { chunk = 5000, inFlight = 4, bounds: given }: ChunkOptions = {},
 ): AsyncGenerator<AuditRecord[]> {
   const db = await openDb();
-  const bounds = await seqBounds(db);
+  const bounds = given ?? (await seqBounds(db));
   if (!bounds) return;
   const ranges = seqRanges(bounds.first, bounds.last, chunk, order);
   const pending: Array<Promise<AuditRecord[]>> = [];

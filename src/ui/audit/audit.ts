@@ -1,4 +1,4 @@
-/** The audit page: filtered, paged table; CSV/JSON export (export.ts); chain verification. */
+/** The audit page: filtered, paged table; CSV/JSON export (export.ts); chain verification (verify.ts). */
 // First: zod must be jitless before any schema module runs.
 import '../../zod-jitless';
 import { ACTION_TYPES } from '../../../contract/protocol';
@@ -6,6 +6,7 @@ import type { AuditRow } from '../../shared/messages';
 import type { AuditFilter } from '../../shared/audit-filter';
 import { send } from '../shared/send';
 import { exportAudit } from './export';
+import { verifyChain } from './verify';
 
 const PAGE = 100;
 
@@ -135,20 +136,20 @@ element('verify').addEventListener('click', () => {
   const out = element('verify-result');
   out.textContent = 'Verifying…';
   out.className = '';
-  void send({ type: 'audit/verify' }).then((reply) => {
-    if (!reply.ok) {
-      out.textContent = reply.error.message;
-      return;
-    }
-    const v = reply.data;
-    out.className = v.ok ? 'ok' : 'bad';
-    out.textContent = v.ok
-      ? `Chain intact: ${v.checked} entries verified.`
-      : `Chain broken at entry #${v.brokenAt}: ${v.reason}.`;
-    element('chain-head').textContent = v.head
-      ? `Newest entry #${v.head.seq} has hash ${v.head.hash}. Note it: checking a later export against it (npm run verify-audit -- <file> --anchor <hash>) proves nothing up to this entry changed.`
-      : '';
-  });
+  verifyChain().then(
+    (v) => {
+      out.className = v.ok ? 'ok' : 'bad';
+      out.textContent = v.ok
+        ? `Chain intact: ${v.checked} entries verified.`
+        : `Chain broken at entry #${v.brokenAt}: ${v.reason}.`;
+      element('chain-head').textContent = v.head
+        ? `Newest entry #${v.head.seq} has hash ${v.head.hash}. Note it: checking a later export against it (npm run verify-audit -- <file> --anchor <hash>) proves nothing up to this entry changed.`
+        : '';
+    },
+    (error: unknown) => {
+      out.textContent = `Verification failed: ${error instanceof Error ? error.message : String(error)}`;
+    },
+  );
 });
 
 void showPage(null);
