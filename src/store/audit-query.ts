@@ -1,5 +1,5 @@
 /**
- * Paged, filtered reads of the audit log for the audit page and exports:
+ * Paged, filtered reads of the audit log for the audit page's table (exports: audit-read.ts):
  * newest first, by primary key (append order = time order), so a page costs
  * what it returns plus what the filter skips, never a full load.
  */
