@@ -119,7 +119,10 @@ async function main(): Promise<number> {
   const file = path.join(ROOT, 'bench', 'results.json');
   const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
   const previousSummary = (previous.summary ?? {}) as Record<string, unknown>;
+  const previousMeasuredIn = (previous.measuredIn ?? {}) as Record<string, unknown>;
   const summary: Record<string, unknown> = {};
+  /** Which run each measurement's figures come from (kept ones keep theirs). */
+  const measuredIn: Record<string, unknown> = {};
   const errors: Array<{ measurement: string; error: string }> = [];
   const chosen = MEASUREMENTS.filter((m) => only.includes(m.key));
   for (const [i, m] of chosen.entries()) {
@@ -128,6 +131,7 @@ async function main(): Promise<number> {
       const result = await m.run(ctx);
       results[m.key] = result;
       summary[m.key] = m.summary(result);
+      measuredIn[m.key] = { date: results.date, git: results.git, loadAverageAtEnd: loadAverage() };
       m.print(result);
     } catch (error) {
       errors.push({
@@ -142,7 +146,9 @@ async function main(): Promise<number> {
     if (results[m.key] !== undefined) continue;
     if (previous[m.key] !== undefined) results[m.key] = previous[m.key];
     if (previousSummary[m.key] !== undefined) summary[m.key] = previousSummary[m.key];
+    if (previousMeasuredIn[m.key] !== undefined) measuredIn[m.key] = previousMeasuredIn[m.key];
   }
+  results.measuredIn = measuredIn;
   results.summary = summary;
   results.errors = errors;
   results.elapsedMs = Date.now() - started;
