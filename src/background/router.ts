@@ -20,8 +20,8 @@ import {
   type Request,
   type SettingsView,
 } from '../shared/messages';
-import { formatChunk, toAuditRow } from '../shared/audit-export';
-import { countAudit, queryAudit, verifyAuditChain } from '../store/audit-query';
+import { toAuditRow } from '../shared/audit-export';
+import { countAudit, queryAudit } from '../store/audit-query';
 import { runProbes } from '../diagnostics/probes';
 import { resetLocalData } from './reset-local-data';
 import { UNTIL_RESUMED, iso } from '../time';
@@ -222,15 +222,6 @@ export function createRouter(deps: RouterDeps) {
         data: { rows: page.rows.map(toAuditRow), nextBefore: page.nextBefore, total: await countAudit() },
       };
     },
-    // Exports are formatted here, so the page only joins text: 100,000 rows stay a few seconds.
-    'audit/export': async (req) => {
-      const page = await queryAudit(req.filter, req.before, req.limit);
-      return {
-        ok: true,
-        data: { text: formatChunk(page.rows, req.format), count: page.rows.length, nextBefore: page.nextBefore },
-      };
-    },
-    'audit/verify': async () => ({ ok: true, data: await verifyAuditChain() }),
     'executor/pause': async () => {
       await updateRuntime(() => ({ pause: { until: UNTIL_RESUMED, reason: 'user', since: deps.now() } }));
       deps.pumpNow();

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { GENESIS_HASH, entryHash, verifyExport } from '../store/audit-chain';
 import type { AuditRecord } from '../store/db';
-import { CSV_COLUMNS, formatChunk, parseCsv } from './audit-export';
-import { auditRowSchema } from './messages';
+import { CSV_COLUMNS, csvRow, formatChunk, parseCsv, toAuditRow } from './audit-export';
+import { auditRowSchema, type AuditRow } from './messages';
 
 function entry(seq: number, fields: Partial<AuditRecord>, prevHash: string): AuditRecord {
   const base: Omit<AuditRecord, 'seq' | 'prevHash' | 'hash'> = {
@@ -84,5 +84,35 @@ describe('CSV export: formula injection', () => {
     const rows = z.array(auditRowSchema).parse(JSON.parse(`[${formatChunk([first, second], 'json')}]`));
     expect(rows[0]?.actionId).toBe(hostile.actionId);
     expect(verifyExport(rows)).toMatchObject({ altered: null, complete: true, gaps: [] });
+  });
+});
+
+describe('CSV export: each row is the columns in CSV_COLUMNS order', () => {
+  // The cell rule as first written (one generic function mapped over the column names): the faster csvRow must match it.
+  const reference = (row: AuditRow): string => {
+    const values: Record<string, unknown> = {
+      ...row,
+      at: new Date(row.at).toISOString(),
+      startedAt: new Date(row.startedAt).toISOString(),
+      finishedAt: new Date(row.finishedAt).toISOString(),
+    };
+    const cell = (value: unknown): string => {
+      const stored =
+        value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+      const text = /^[=+\-@\t\r']/.test(stored) ? `'${stored}` : stored;
+      return text !== stored || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    };
+    return `${CSV_COLUMNS.map((c) => cell(values[c])).join(',')}\r\n`;
+  };
+
+  it('matches the generic rule on hostile, quoted, negative and empty values', () => {
+    const first = entry(1, hostile, GENESIS_HASH);
+    const rows = [
+      first,
+      entry(2, { message: 'a "quoted", multi-line\r\nmessage', requestedBy: { p: '=x' } }, first.hash ?? ''),
+      entry(3, { httpStatus: null, linkedinRequests: -1, message: '', code: 'not_found', mutated: false }, 'x'),
+      entry(4, { at: -62198755200000, paramsSummary: "'", account: '' }, 'y'),
+    ];
+    for (const r of rows) expect(csvRow(toAuditRow(r))).toBe(reference(toAuditRow(r)));
   });
 });

@@ -32,12 +32,23 @@ export const CSV_COLUMNS = [
  * "'" always gives back the stored text (what spreadsheets display as well).
  */
 const FORMULA_START = /^[=+\-@\t\r']/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** Whether a text starts like a formula (FORMULA_START by character code: this runs 1.9 million times per 100,000 rows). */
+function formulaStart(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 || c === 39;
+}
+
+function csvText(stored: string): string {
+  if (formulaStart(stored)) return `"'${stored.replace(/"/g, '""')}"`;
+  return NEEDS_QUOTES.test(stored) ? `"${stored.replace(/"/g, '""')}"` : stored;
+}
 
 function csvCell(value: unknown): string {
-  const stored =
-    value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  const text = FORMULA_START.test(stored) ? `'${stored}` : stored;
-  return text !== stored || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvText(
+    value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value),
+  );
 }
 
 /** The stored text of a CSV cell (undoes the formula guard of csvCell). */
@@ -49,15 +60,31 @@ export function csvHeader(): string {
   return `${CSV_COLUMNS.join(',')}\r\n`;
 }
 
+/** One line, in CSV_COLUMNS order (listed out rather than mapped over the names: exports write 100,000 rows). */
 export function csvRow(row: AuditRow): string {
-  const values: Record<(typeof CSV_COLUMNS)[number], unknown> = {
-    ...row,
-    approval: row.approval,
-    at: new Date(row.at).toISOString(),
-    startedAt: new Date(row.startedAt).toISOString(),
-    finishedAt: new Date(row.finishedAt).toISOString(),
-  };
-  return `${CSV_COLUMNS.map((c) => csvCell(values[c])).join(',')}\r\n`;
+  const cells = [
+    csvCell(row.seq),
+    csvText(new Date(row.at).toISOString()),
+    csvCell(row.actionId),
+    csvCell(row.type),
+    csvCell(row.bucket),
+    csvCell(row.paramsSummary),
+    csvCell(row.idempotencyKey),
+    csvCell(row.requestedBy),
+    csvText(new Date(row.startedAt).toISOString()),
+    csvText(new Date(row.finishedAt).toISOString()),
+    csvCell(row.status),
+    csvCell(row.code),
+    csvCell(row.message),
+    csvCell(row.httpStatus),
+    csvCell(row.mutated),
+    csvCell(row.linkedinRequests),
+    csvCell(row.account),
+    csvCell(row.approval),
+    csvCell(row.prevHash),
+    csvCell(row.hash),
+  ];
+  return `${cells.join(',')}\r\n`;
 }
 
 /** Parses what csvRow wrote (RFC 4180 quoting) back into the stored texts; for tests and round-trips. */

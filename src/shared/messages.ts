@@ -52,14 +52,6 @@ export const requestSchema = z.discriminatedUnion('type', [
     before: z.number().nullable(),
     limit: z.number().int().min(1).max(5000),
   }),
-  z.object({ type: z.literal('audit/verify') }),
-  z.object({
-    type: z.literal('audit/export'),
-    format: z.enum(['csv', 'json']),
-    filter: auditFilterSchema,
-    before: z.number().nullable(),
-    limit: z.number().int().min(1).max(20000),
-  }),
   /** Check LinkedIn (options): read-only probes; each input optional, as typed (the worker parses it again). */
   z.object({
     type: z.literal('linkedin/check'),
@@ -227,14 +219,6 @@ export const replySchemas = {
   'account/rebind': settingsViewSchema,
   'data/reset': settingsViewSchema,
   'audit/query': z.object({ rows: z.array(auditRowSchema), nextBefore: z.number().nullable(), total: z.number() }),
-  'audit/export': z.object({ text: z.string(), count: z.number(), nextBefore: z.number().nullable() }),
-  'audit/verify': z.object({
-    ok: z.boolean(),
-    checked: z.number(),
-    brokenAt: z.number().nullable(),
-    reason: z.string().nullable(),
-    head: z.object({ seq: z.number(), hash: z.string() }).nullable(),
-  }),
   'linkedin/check': z.object({
     results: z.array(probeResultSchema),
     stoppedBy: z.string().nullable(),

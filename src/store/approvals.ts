@@ -64,7 +64,7 @@ export async function settleApproval(
   build: FinishBuilder,
 ): Promise<SettleOutcome> {
   const db = await openDb();
-  const tx = db.transaction(['jobs', 'outbox', 'audit'], 'readwrite');
+  const tx = db.transaction(['jobs', 'outbox', 'audit', 'mutations'], 'readwrite');
   const jobs = tx.objectStore('jobs');
   const job = await jobs.get(key);
   if (job?.state !== 'awaiting_approval') {
@@ -93,7 +93,7 @@ export async function settleApproval(
   const { result, audit } = build(withDecision, end, now);
   const finished: JobRecord = { ...withDecision, state: 'finished', result, finishedAt: now };
   await jobs.put(finished);
-  await appendAudit(tx.objectStore('audit'), audit);
+  await appendAudit({ audit: tx.objectStore('audit'), mutations: tx.objectStore('mutations') }, audit);
   await tx
     .objectStore('outbox')
     .add({ actionId: job.actionId, result, createdAt: now, attempts: 0, nextAttemptAt: now });

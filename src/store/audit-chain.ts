@@ -3,7 +3,7 @@
  * and SHA-256(previous hash + the entry), so any edit, insertion or deletion
  * shows when the chain is verified.
  */
-import type { AuditRecord } from './db';
+import type { AuditRecord, MutationRecord } from './db';
 import { sha256Hex } from './sha256';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -44,21 +44,38 @@ function approvalPart(value: unknown): unknown {
   return [a['decision'], a['by'], a['at']];
 }
 
+/** What an entry's hash covers: the previous entry's hash, a newline, the entry's fields. */
+export function hashInput(prevHash: string, e: HashedFields): string {
+  return `${prevHash}\n${canonicalEntry(e)}`;
+}
+
 export function entryHash(prevHash: string, e: HashedFields): string {
-  return sha256Hex(`${prevHash}\n${canonicalEntry(e)}`);
+  return sha256Hex(hashInput(prevHash, e));
 }
 
 /** The audit object store of a readwrite transaction (as idb gives it). */
 export interface AuditStoreLike {
   openCursor(query: null, direction: 'prev'): Promise<{ value: AuditRecord } | null>;
-  add(value: AuditRecord): Promise<unknown>;
+  add(value: AuditRecord): Promise<number>;
 }
 
-/** Appends inside the caller's transaction (synchronous hashing keeps it open). */
-export async function appendAudit(store: AuditStoreLike, entry: AuditFields): Promise<void> {
-  const last = await store.openCursor(null, 'prev');
+/** The mutations store (db.ts) of the same transaction. */
+export interface MutationStoreLike {
+  put(value: MutationRecord): Promise<unknown>;
+}
+
+/**
+ * Appends inside the caller's transaction (synchronous hashing keeps it
+ * open), and indexes the entry for the rolling limits when it sent a write.
+ */
+export async function appendAudit(
+  stores: { audit: AuditStoreLike; mutations: MutationStoreLike },
+  entry: AuditFields,
+): Promise<void> {
+  const last = await stores.audit.openCursor(null, 'prev');
   const prevHash = last?.value.hash ?? GENESIS_HASH;
-  await store.add({ ...entry, prevHash, hash: entryHash(prevHash, entry) });
+  const seq = await stores.audit.add({ ...entry, prevHash, hash: entryHash(prevHash, entry) });
+  if (entry.mutated) await stores.mutations.put({ bucket: entry.bucket, at: entry.at, seq });
 }
 
 export interface ChainVerdict {
@@ -69,14 +86,32 @@ export interface ChainVerdict {
   reason: string | null;
 }
 
-/** Walks entries in order; pure, so the audit page and tests share it. */
+/** Walks entries in order, hashing each; pure, so tests and the jobs store share it. */
 export function verifyEntries(
   entries: Iterable<AuditRecord>,
   start: { prevHash: string; checked: number } = { prevHash: GENESIS_HASH, checked: 0 },
 ): ChainVerdict & { prevHash: string } {
+  const list = [...entries];
+  return checkChain(
+    list,
+    list.map((e) => entryHash(e.prevHash ?? '', e)),
+    start,
+  );
+}
+
+/**
+ * The verdict on entries in order, given what each one's hash computes to
+ * (`hashes[i]` covers `entries[i].prevHash` and its fields): the hashing can
+ * then run anywhere, e.g. WebCrypto in parallel. The first break wins.
+ */
+export function checkChain(
+  entries: readonly AuditRecord[],
+  hashes: readonly string[],
+  start: { prevHash: string; checked: number },
+): ChainVerdict & { prevHash: string } {
   let prevHash = start.prevHash;
   let checked = start.checked;
-  for (const e of entries) {
+  for (const [i, e] of entries.entries()) {
     checked++;
     if (e.prevHash !== prevHash) {
       return {
@@ -87,8 +122,7 @@ export function verifyEntries(
         prevHash,
       };
     }
-    const { seq: _seq, prevHash: _p, hash, ...fields } = e;
-    if (hash !== entryHash(prevHash, fields)) {
+    if (e.hash === undefined || e.hash !== hashes[i]) {
       return {
         ok: false,
         checked,
@@ -97,7 +131,7 @@ export function verifyEntries(
         prevHash,
       };
     }
-    prevHash = hash;
+    prevHash = e.hash;
   }
   return { ok: true, checked, brokenAt: null, reason: null, prevHash };
 }

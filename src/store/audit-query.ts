@@ -1,9 +1,8 @@
 /**
- * Paged, filtered reads of the audit log for the audit page and exports:
+ * Paged, filtered reads of the audit log for the audit page's table (exports: audit-read.ts):
  * newest first, by primary key (append order = time order), so a page costs
  * what it returns plus what the filter skips, never a full load.
  */
-import { verifyEntries, type ChainVerdict, GENESIS_HASH } from './audit-chain';
 import { matchesFilter, type AuditFilter } from '../shared/audit-filter';
 import { openDb, type AuditRecord } from './db';
 
@@ -47,27 +46,4 @@ export async function queryAudit(filter: AuditFilter, before: number | null, lim
 export async function countAudit(): Promise<number> {
   const db = await openDb();
   return db.count('audit');
-}
-
-/** The whole log's verdict, with the newest entry's hash: noted down, it anchors later checks of exports. */
-export type LogVerdict = ChainVerdict & { head: { seq: number; hash: string } | null };
-
-/** Verifies the whole chain in chunks, oldest first. */
-export async function verifyAuditChain(chunk = 5000): Promise<LogVerdict> {
-  const db = await openDb();
-  let state = { prevHash: GENESIS_HASH, checked: 0 };
-  let after: number | null = null;
-  for (;;) {
-    const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
-    const entries: AuditRecord[] = await db.getAll('audit', range, chunk);
-    if (entries.length === 0) {
-      const head = after === null ? null : { seq: after, hash: state.prevHash };
-      return { ok: true, checked: state.checked, brokenAt: null, reason: null, head };
-    }
-    const verdict = verifyEntries(entries, state);
-    if (!verdict.ok)
-      return { ok: false, checked: verdict.checked, brokenAt: verdict.brokenAt, reason: verdict.reason, head: null };
-    state = { prevHash: verdict.prevHash, checked: verdict.checked };
-    after = entries.at(-1)?.seq ?? null;
-  }
 }

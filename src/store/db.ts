@@ -2,8 +2,9 @@
  * The IndexedDB schema (via idb) and its migrations. The service worker may
  * die between any two awaits, so everything that must survive lives here:
  * jobs (one per idempotency key), the result outbox, the audit log, caches.
+ * v2 adds `mutations`, the rolling limits' index into the audit log.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { ActionResult, Bucket, LeasedAction } from '../../contract/protocol';
 
 import type { JobState } from './job-state';
@@ -83,6 +84,18 @@ export interface AuditRecord {
   hash?: string;
 }
 
+/**
+ * One per audit entry that sent a write to LinkedIn (`mutated`), written in
+ * the same transaction. The key is the whole record, so the limits read a
+ * window as keys only (getAllKeys over [bucket, since]…): no entry is
+ * deserialised, and the cost follows the window, never the log.
+ */
+export interface MutationRecord {
+  bucket: string;
+  at: number;
+  seq: number;
+}
+
 export interface CacheRecord {
   key: string;
   value: unknown;
@@ -97,18 +110,33 @@ interface ExecutorDb extends DBSchema {
     value: AuditRecord;
     indexes: { byAt: number; byBucketAt: [string, number]; byAction: string };
   };
+  mutations: { key: [string, number, number]; value: MutationRecord };
   cache: { key: string; value: CacheRecord };
 }
 
 export type Db = IDBPDatabase<ExecutorDb>;
 export const DB_NAME = 'outbound-executor';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
+/** The widest rolling window (7 days) and a day to spare: older mutations count toward no limit. */
+export const MUTATION_BACKFILL_MS = 8 * 24 * 3600_000;
+
+type UpgradeTx = IDBPTransaction<ExecutorDb, StoreNames<ExecutorDb>[], 'versionchange'>;
+
+/** v1 → v2: index the mutations recent enough to count, oldest first (a range of byAt, not the whole log). */
+async function backfillMutations(tx: UpgradeTx, since: number): Promise<void> {
+  const mutations = tx.objectStore('mutations');
+  const byAt = tx.objectStore('audit').index('byAt');
+  for (let cursor = await byAt.openCursor(IDBKeyRange.lowerBound(since)); cursor; cursor = await cursor.continue()) {
+    const e = cursor.value;
+    if (e.mutated && e.seq !== undefined) await mutations.put({ bucket: e.bucket, at: e.at, seq: e.seq });
+  }
+}
 
 let dbPromise: Promise<Db> | undefined;
 
 export function openDb(): Promise<Db> {
   dbPromise ??= openDB<ExecutorDb>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         const jobs = db.createObjectStore('jobs', { keyPath: 'key' });
         jobs.createIndex('byState', 'state');
@@ -120,6 +148,11 @@ export function openDb(): Promise<Db> {
         audit.createIndex('byBucketAt', ['bucket', 'at']);
         audit.createIndex('byAction', 'actionId');
         db.createObjectStore('cache', { keyPath: 'key' });
+      }
+      if (oldVersion < 2) {
+        db.createObjectStore('mutations', { keyPath: ['bucket', 'at', 'seq'] });
+        // A failed request aborts the upgrade transaction, and with it the open: nothing half-done stays.
+        if (oldVersion >= 1) backfillMutations(tx, Date.now() - MUTATION_BACKFILL_MS).catch(() => undefined);
       }
     },
     // Another context (e.g. a newer worker) wants to upgrade: let it.

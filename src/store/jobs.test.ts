@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ActionResult, LeasedAction } from '../../contract/protocol';
 import { DAY } from '../time';
 import { mutationTimes, recentAudit } from './audit';
+import { appendAudit } from './audit-chain';
 import { openDb, resetDbForTests, type AuditRecord } from './db';
 import { admitLeased, finishJob, markRunning, markValidated, purgeFinishedJobs, unfinishedJobs } from './jobs';
 import { dueOutbox, outboxSize, removeOutbox } from './outbox';
@@ -122,11 +123,30 @@ describe('jobs', () => {
 describe('audit counts', () => {
   it('mutationTimes reads one bucket in a time range, mutations only', async () => {
     const db = await openDb();
-    await db.add('audit', audit('a', T0 - 2 * DAY, true));
-    await db.add('audit', audit('b', T0 - 1000, true));
-    await db.add('audit', audit('c', T0 - 500, false));
-    await db.add('audit', { ...audit('d', T0 - 100, true), bucket: 'saves' });
-    expect(await mutationTimes('follows', T0 - DAY)).toEqual([T0 - 1000]);
+    const tx = db.transaction(['audit', 'mutations'], 'readwrite');
+    const stores = { audit: tx.objectStore('audit'), mutations: tx.objectStore('mutations') };
+    await appendAudit(stores, audit('a', T0 - 2 * DAY, true));
+    await appendAudit(stores, audit('b', T0 - 1000, true));
+    await appendAudit(stores, audit('c', T0 - 500, false));
+    await appendAudit(stores, { ...audit('d', T0 - 100, true), bucket: 'saves' });
+    await appendAudit(stores, audit('e', T0 - 50, true));
+    await tx.done;
+    expect(await mutationTimes('follows', T0 - DAY)).toEqual([T0 - 1000, T0 - 50]);
+    expect(await mutationTimes('saves', T0 - DAY)).toEqual([T0 - 100]);
+    expect(await mutationTimes('follows', T0 - 3 * DAY)).toEqual([T0 - 2 * DAY, T0 - 1000, T0 - 50]);
+    // One index row per mutation, keyed by the entry's seq.
+    expect(await db.count('mutations')).toBe(4);
+  });
+
+  it('finishJob indexes a mutation in the same transaction as its audit entry', async () => {
+    await admitLeased(action('m1'), T0);
+    await finishJob(await start('key-m1', {}, T0), result('key-m1', 'succeeded'), audit('m1', T0, true), T0);
+    await admitLeased(action('m2'), T0);
+    await finishJob(await start('key-m2', {}, T0), result('key-m2', 'failed'), audit('m2', T0 + 5, false), T0);
+    const db = await openDb();
+    const [entry] = await db.getAll('audit');
+    expect(await db.getAll('mutations')).toEqual([{ bucket: 'follows', at: T0, seq: entry?.seq }]);
+    expect(await mutationTimes('follows', T0 - DAY)).toEqual([T0]);
   });
 });
 

@@ -120,11 +120,11 @@ export function markRunning(key: string, intent: Record<string, unknown>, now: n
 /** Job finished + audit entry + outbox entry, atomically. */
 export async function finishJob(job: JobRecord, result: ActionResult, audit: AuditFields, now: number): Promise<void> {
   const db = await openDb();
-  const tx = db.transaction(['jobs', 'outbox', 'audit'], 'readwrite');
+  const tx = db.transaction(['jobs', 'outbox', 'audit', 'mutations'], 'readwrite');
   const stored = await tx.objectStore('jobs').get(job.key);
   assertTransition(job.key, stored?.state ?? job.state, 'finished');
   await tx.objectStore('jobs').put({ ...job, state: 'finished', result, finishedAt: now });
-  await appendAudit(tx.objectStore('audit'), audit);
+  await appendAudit({ audit: tx.objectStore('audit'), mutations: tx.objectStore('mutations') }, audit);
   await tx.objectStore('outbox').add({
     actionId: job.actionId,
     result,
@@ -166,8 +166,8 @@ export async function recordUnadmitted(
   report: { actionId: string; result: ActionResult } | null,
 ): Promise<void> {
   const db = await openDb();
-  const tx = db.transaction(['audit', 'outbox'], 'readwrite');
-  await appendAudit(tx.objectStore('audit'), audit);
+  const tx = db.transaction(['audit', 'mutations', 'outbox'], 'readwrite');
+  await appendAudit({ audit: tx.objectStore('audit'), mutations: tx.objectStore('mutations') }, audit);
   if (report) {
     await tx.objectStore('outbox').add({ ...report, createdAt: audit.at, attempts: 0, nextAttemptAt: audit.at });
   }

@@ -1,14 +1,14 @@
-/** The audit page: filtered, paged table; streamed CSV/JSON export; chain verification. */
+/** The audit page: filtered, paged table; CSV/JSON export (export.ts); chain verification (verify.ts). */
 // First: zod must be jitless before any schema module runs.
 import '../../zod-jitless';
 import { ACTION_TYPES } from '../../../contract/protocol';
-import type { AuditRow, Reply, ReplyData } from '../../shared/messages';
+import type { AuditRow } from '../../shared/messages';
 import type { AuditFilter } from '../../shared/audit-filter';
 import { send } from '../shared/send';
-import { csvHeader } from '../../shared/audit-export';
+import { exportAudit } from './export';
+import { verifyChain } from './verify';
 
 const PAGE = 100;
-const EXPORT_CHUNK = 2000;
 
 function element<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -94,25 +94,10 @@ async function showPage(before: number | null): Promise<void> {
 async function exportAll(kind: 'csv' | 'json'): Promise<void> {
   const button = element<HTMLButtonElement>(kind === 'csv' ? 'export-csv' : 'export-json');
   button.disabled = true;
-  const parts: string[] = [kind === 'csv' ? csvHeader() : '[\n'];
-  let before: number | null = null;
-  let count = 0;
   try {
-    do {
-      const reply: Reply<ReplyData<'audit/export'>> = await send({
-        type: 'audit/export',
-        format: kind,
-        filter,
-        before,
-        limit: EXPORT_CHUNK,
-      });
-      if (!reply.ok) throw new Error(reply.error.message);
-      if (reply.data.count > 0) parts.push(kind === 'json' && count > 0 ? `,\n${reply.data.text}` : reply.data.text);
-      count += reply.data.count;
-      before = reply.data.nextBefore;
-      element('summary').textContent = `Exporting… ${count} rows`;
-    } while (before !== null);
-    if (kind === 'json') parts.push('\n]\n');
+    const { parts, rows } = await exportAudit(filter, kind, (n) => {
+      element('summary').textContent = `Exporting… ${n} rows`;
+    });
     const blob = new Blob(parts, { type: kind === 'csv' ? 'text/csv' : 'application/json' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
@@ -121,7 +106,7 @@ async function exportAll(kind: 'csv' | 'json'): Promise<void> {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-    element('summary').textContent = `Exported ${count} rows as ${kind.toUpperCase()}.`;
+    element('summary').textContent = `Exported ${rows} rows as ${kind.toUpperCase()}.`;
   } catch (error) {
     element('summary').textContent = `Export failed: ${error instanceof Error ? error.message : String(error)}`;
   } finally {
@@ -151,20 +136,20 @@ element('verify').addEventListener('click', () => {
   const out = element('verify-result');
   out.textContent = 'Verifying…';
   out.className = '';
-  void send({ type: 'audit/verify' }).then((reply) => {
-    if (!reply.ok) {
-      out.textContent = reply.error.message;
-      return;
-    }
-    const v = reply.data;
-    out.className = v.ok ? 'ok' : 'bad';
-    out.textContent = v.ok
-      ? `Chain intact: ${v.checked} entries verified.`
-      : `Chain broken at entry #${v.brokenAt}: ${v.reason}.`;
-    element('chain-head').textContent = v.head
-      ? `Newest entry #${v.head.seq} has hash ${v.head.hash}. Note it: checking a later export against it (npm run verify-audit -- <file> --anchor <hash>) proves nothing up to this entry changed.`
-      : '';
-  });
+  verifyChain().then(
+    (v) => {
+      out.className = v.ok ? 'ok' : 'bad';
+      out.textContent = v.ok
+        ? `Chain intact: ${v.checked} entries verified.`
+        : `Chain broken at entry #${v.brokenAt}: ${v.reason}.`;
+      element('chain-head').textContent = v.head
+        ? `Newest entry #${v.head.seq} has hash ${v.head.hash}. Note it: checking a later export against it (npm run verify-audit -- <file> --anchor <hash>) proves nothing up to this entry changed.`
+        : '';
+    },
+    (error: unknown) => {
+      out.textContent = `Verification failed: ${error instanceof Error ? error.message : String(error)}`;
+    },
+  );
 });
 
 void showPage(null);
