@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { GENESIS_HASH, entryHash, verifyExport } from '../store/audit-chain';
 import type { AuditRecord } from '../store/db';
 import { CSV_COLUMNS, formatChunk, parseCsv } from './audit-export';
-import { auditRowSchema } from './messages';
+import { auditRowSchema } from './replies';
 
 function entry(seq: number, fields: Partial<AuditRecord>, prevHash: string): AuditRecord {
   const base: Omit<AuditRecord, 'seq' | 'prevHash' | 'hash'> = {
