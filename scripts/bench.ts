@@ -37,6 +37,7 @@ import {
   type SeedReport,
 } from './bench-ui';
 import { measureServer, type ServerBenchResults } from './bench-server';
+import { benchWorker } from './bench-worker';
 
 const SCALE = 100;
 const POPUP_GOAL_MS = 300;
@@ -390,6 +391,7 @@ async function main(): Promise<number> {
   (results.machine as Record<string, unknown>).loadAverageAtEnd = os.loadavg().map((n) => Math.round(n * 100) / 100);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  await benchWorker(process.argv.slice(2), log); // its own section, `worker`, written into the same file
   console.log(
     `\nWrote ${path.relative(ROOT, file)} in ${((Date.now() - started) / 1000).toFixed(0)} s total${errors.length ? `; ${errors.length} section(s) failed` : ''}.`,
   );

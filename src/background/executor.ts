@@ -19,6 +19,7 @@ import { NoLinkedInTabError, existingTabOnly, type Transport } from '../voyager/
 import { deferJobsInHand } from './defer-in-hand';
 import { deliverOutbox } from './deliver-outbox';
 import { executeJob, resumeRunningJob, type AttemptEffects, type JobEnvironment } from './execute-job';
+import { timeAction } from './action-timing';
 import { publishStatus } from './status';
 import { executorId, loadRuntime, updateRuntime, type Runtime } from './runtime';
 import { safetyInput } from './safety-input';
@@ -271,10 +272,11 @@ async function pass(deps: ExecutorDeps, force: boolean): Promise<void> {
 
   /** One job, whatever state it was left in; false when LinkedIn said stop. */
   const runJob = async (job: JobRecord): Promise<boolean> => {
-    const env = await makeEnv();
-    const stopUntil = stopUntilFor(now(), runtime);
-    const report =
-      job.state === 'running' ? await resumeRunningJob(job, env, stopUntil) : await executeJob(job, env, stopUntil);
+    const report = await timeAction(job.action.type, deps.transport, async (transport) => {
+      const env = { ...(await makeEnv()), transport };
+      const stopUntil = stopUntilFor(now(), runtime);
+      return job.state === 'running' ? resumeRunningJob(job, env, stopUntil) : executeJob(job, env, stopUntil);
+    });
     if (report.retryAt !== undefined) {
       // Settled later; meanwhile its write counts for spacing, as if it had just been sent.
       await updateRuntime((r) => ({ lastMutationAt: Math.max(r.lastMutationAt ?? 0, job.startedAt ?? now()) }));
