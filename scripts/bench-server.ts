@@ -19,7 +19,7 @@ import { serverSecret } from '../server/config';
 import { operate } from '../server/domain/operator';
 import { openStorage, startServer } from '../server/server';
 import { spawnServer } from '../server/test/processes';
-import { ROOT, buildExtension } from './build-extension';
+import { ROOT, buildExtension } from '../e2e/build-extension';
 import { median, ms, sleep } from './bench-stats';
 import { apiClient } from './outbound-client';
 

@@ -25,7 +25,7 @@ import type { Worker } from '@playwright/test';
 import type { ActionType } from '../contract/protocol';
 import { startHarness, type Harness } from '../e2e/harness';
 import type { ActionTimingDetail } from '../src/background/action-timing';
-import { ROOT, buildExtension } from './build-extension';
+import { ROOT, buildExtension } from '../e2e/build-extension';
 import { workerSize, type WorkerSize } from './worker-size';
 
 export const GOALS = { gzipBytes: 40_000, coldStartMedianMs: 100, actionMedianMs: 5 };

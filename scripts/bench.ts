@@ -11,7 +11,7 @@
  * Sections not run keep their previous figures in bench/results.json.
  *
  * Uses a time-scaled build (EXECUTOR_TIME_SCALE=100, as e2e: 30 s spacing lasts
- * 0.3 s), built into bench/tmp/ (see build-extension.ts for why not dist-e2e).
+ * 0.3 s), built into bench/tmp/ (see e2e/build-extension.ts for why not dist-e2e).
  *
  * Options:
  *   --only=requests,popup,audit,server   run some sections (default: all)
@@ -26,7 +26,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CHROMIUM, startHarness, type Harness } from '../e2e/harness';
-import { ROOT, buildExtension } from './build-extension';
+import { ROOT, buildExtension } from '../e2e/build-extension';
 import { measureRequests, type RequestResults } from './bench-requests';
 import {
   measureAuditPage,

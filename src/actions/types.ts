@@ -9,13 +9,11 @@ import { describeIssue } from '../../contract/params';
 import type { ActionType, Bucket, ResultCode, ResultStatus } from '../../contract/protocol';
 import type { Verdict } from '../voyager/classify';
 import type { LinkedInCall, LinkedInClient } from '../voyager/client';
+import type { Viewer } from '../voyager/identity';
 import type { Exhausted, VariantMemory } from './variants';
 
-export interface Viewer {
-  memberUrn: string;
-  tail: string;
-  publicIdentifier: string | null;
-}
+/** Who is signed in: defined with the /me parser (voyager/ never imports actions/). */
+export type { Viewer } from '../voyager/identity';
 
 export interface Outcome {
   status: ResultStatus;
