@@ -4,9 +4,9 @@
  * one), then woken by a message from an extension page. Timed from that message,
  * and from the new worker's performance.timeOrigin, to the first
  * POST /v1/executor/lease the backend double receives. Run on a production build
- * (scale 1): no 600 ms poll alarm wakes the worker by itself in between, and a
- * run where anything reached the backend between the stop and the message is
- * thrown away and repeated.
+ * (scale 1): no 600 ms poll alarm wakes the worker by itself in between. A run
+ * counts only if the worker that sent the lease started after the message (its
+ * timeOrigin) and nothing reached the backend in between; others are repeated.
  */
 import type { Worker } from '@playwright/test';
 import { startHarness, type Harness } from '../e2e/harness';
@@ -17,7 +17,7 @@ export interface ColdStartRun {
   /** Extension page's message → first lease request at the backend double. */
   fromWakeMs: number;
   /** The new worker's performance.timeOrigin → that lease request. */
-  fromWorkerStartMs: number | null;
+  fromWorkerStartMs: number;
 }
 
 async function idle(h: Harness, quietMs: number, timeoutMs: number): Promise<void> {
@@ -29,8 +29,33 @@ async function idle(h: Harness, quietMs: number, timeoutMs: number): Promise<voi
   }
 }
 
-async function currentWorker(h: Harness): Promise<Worker> {
-  return h.worker();
+const extensionWorkers = (h: Harness): Worker[] =>
+  h.context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${h.extensionId}/`));
+
+/** Stops the worker and waits until Playwright has seen it go (asks again every 2 s). */
+async function stopWorker(h: Harness): Promise<boolean> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await h.stopServiceWorker();
+    const deadline = Date.now() + 2000;
+    while (Date.now() < deadline) {
+      if (extensionWorkers(h).length === 0) return true;
+      await sleep(20);
+    }
+  }
+  return false;
+}
+
+/** When the running worker started (performance.timeOrigin, epoch ms), or null. */
+async function workerStart(h: Harness): Promise<number | null> {
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    for (const w of extensionWorkers(h)) {
+      const origin = await w.evaluate(() => performance.timeOrigin).catch(() => null);
+      if (origin !== null) return origin;
+    }
+    await sleep(20);
+  }
+  return null;
 }
 
 export async function measureColdStart(extensionDir: string, runs: number, headed: boolean, log: (s: string) => void) {
@@ -41,15 +66,12 @@ export async function measureColdStart(extensionDir: string, runs: number, heade
     await page.goto(`chrome-extension://${h.extensionId}/src/ui/options/index.html`);
     const results: ColdStartRun[] = [];
     let discarded = 0;
-    while (results.length < runs && discarded < runs) {
+    while (results.length < runs && discarded < 2 * runs) {
       await idle(h, 1000, 15_000);
-      const worker = await currentWorker(h);
-      const closed = new Promise<void>((resolve) => worker.once('close', () => resolve()));
-      await h.stopServiceWorker();
-      await Promise.race([closed, sleep(5000)]);
+      if (!(await stopWorker(h))) throw new Error('the service worker did not stop');
       await sleep(200);
       const leasesBefore = h.backend.leases.length;
-      const stoppedAt = Date.now();
+      const requestsBefore = h.backend.requests.length;
       const sentAt = await page.evaluate(() => {
         const at = Date.now();
         void chrome.runtime.sendMessage({ type: 'executor/pumpNow' }).catch(() => undefined);
@@ -57,23 +79,24 @@ export async function measureColdStart(extensionDir: string, runs: number, heade
       });
       await h.backend.waitFor(() => h.backend.leases.length > leasesBefore, 15_000, 'the lease after a wake-up');
       const lease = h.backend.leases[leasesBefore];
-      if (!lease || lease.at < sentAt || h.backend.requests.some((r) => r.at >= stoppedAt && r.at < sentAt)) {
-        discarded += 1; // something else (an alarm) woke the worker first
+      const started = await workerStart(h);
+      // Valid only if our message started this worker: not an alarm before it, not a worker that never stopped.
+      const woken = started !== null && started >= sentAt - 2;
+      const quietBefore = h.backend.requests.slice(requestsBefore).every((r) => r.at >= sentAt);
+      if (!lease || !woken || !quietBefore) {
+        discarded += 1;
         continue;
       }
-      // The worker that sent it: started after the stop (performance.timeOrigin is when it started).
-      const fresh = await currentWorker(h);
-      const started = await fresh.evaluate(() => performance.timeOrigin).catch(() => null);
-      const origin = started !== null && started >= stoppedAt ? started : null;
-      results.push({ fromWakeMs: lease.at - sentAt, fromWorkerStartMs: origin === null ? null : lease.at - origin });
-      log(`  cold start ${results.length}/${runs}: ${lease.at - sentAt} ms`);
+      results.push({ fromWakeMs: lease.at - sentAt, fromWorkerStartMs: lease.at - started });
+      log(
+        `  cold start ${results.length}/${runs}: ${lease.at - sentAt} ms (${Math.round(lease.at - started)} ms after the worker started)`,
+      );
     }
-    const fromWorker = results.map((r) => r.fromWorkerStartMs).filter((n): n is number => n !== null);
     return {
       measured:
         'CDP ServiceWorker.stopAllWorkers, then chrome.runtime.sendMessage from an extension page; until the backend double receives the first POST /v1/executor/lease',
       fromWake: distribution(results.map((r) => r.fromWakeMs)),
-      fromWorkerStart: fromWorker.length ? distribution(fromWorker) : null,
+      fromWorkerStart: distribution(results.map((r) => r.fromWorkerStartMs)),
       discarded,
       runs: results,
     };
