@@ -8,7 +8,7 @@
  * counts only if the worker that sent the lease started after the message (its
  * timeOrigin) and nothing reached the backend in between; others are repeated.
  */
-import type { Worker } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { startHarness, type Harness } from '../e2e/harness';
 import { sleep } from './bench-stats';
 import { distribution } from './bench-distribution';
@@ -32,17 +32,31 @@ async function idle(h: Harness, quietMs: number, timeoutMs: number): Promise<voi
 const extensionWorkers = (h: Harness): Worker[] =>
   h.context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${h.extensionId}/`));
 
-/** Stops the worker and waits until Playwright has seen it go (asks again every 2 s). */
-async function stopWorker(h: Harness): Promise<boolean> {
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    await h.stopServiceWorker();
-    const deadline = Date.now() + 2000;
-    while (Date.now() < deadline) {
-      if (extensionWorkers(h).length === 0) return true;
-      await sleep(20);
-    }
-  }
-  return false;
+/** The extension's worker as CDP's ServiceWorker domain reports it: stopping it, and seeing it stopped. */
+async function workerControl(h: Harness, page: Page) {
+  const cdp = await h.context.newCDPSession(page);
+  const status = new Map<string, string>();
+  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+    for (const v of e.versions)
+      if (v.scriptURL.startsWith(`chrome-extension://${h.extensionId}/`)) status.set(v.versionId, v.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  const stopped = (): boolean => [...status.values()].every((s) => s === 'stopped');
+  return {
+    /** Stops the worker and waits until CDP says it is stopped (asks again every 2 s). */
+    async stop(): Promise<boolean> {
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        const deadline = Date.now() + 2000;
+        while (Date.now() < deadline) {
+          if (status.size > 0 && stopped()) return true;
+          await sleep(20);
+        }
+      }
+      return false;
+    },
+    detach: () => cdp.detach().catch(() => undefined),
+  };
 }
 
 /** When the running worker started (performance.timeOrigin, epoch ms), or null. */
@@ -64,11 +78,12 @@ export async function measureColdStart(extensionDir: string, runs: number, heade
     await h.backend.waitFor(() => h.backend.leases.length > 0, 30_000, 'a first lease request');
     const page = await h.context.newPage();
     await page.goto(`chrome-extension://${h.extensionId}/src/ui/options/index.html`);
+    const control = await workerControl(h, page);
     const results: ColdStartRun[] = [];
     let discarded = 0;
     while (results.length < runs && discarded < 2 * runs) {
       await idle(h, 1000, 15_000);
-      if (!(await stopWorker(h))) throw new Error('the service worker did not stop');
+      if (!(await control.stop())) throw new Error('the service worker did not stop');
       await sleep(200);
       const leasesBefore = h.backend.leases.length;
       const requestsBefore = h.backend.requests.length;
@@ -92,6 +107,7 @@ export async function measureColdStart(extensionDir: string, runs: number, heade
         `  cold start ${results.length}/${runs}: ${lease.at - sentAt} ms (${Math.round(lease.at - started)} ms after the worker started)`,
       );
     }
+    await control.detach();
     return {
       measured:
         'CDP ServiceWorker.stopAllWorkers, then chrome.runtime.sendMessage from an extension page; until the backend double receives the first POST /v1/executor/lease',
