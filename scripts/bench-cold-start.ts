@@ -18,6 +18,9 @@ export interface ColdStartRun {
   fromWakeMs: number;
   /** The new worker's performance.timeOrigin → that lease request. */
   fromWorkerStartMs: number;
+  /** The worker's own marks, ms after its start: modules evaluated (index.ts), first lease about to be sent. */
+  evaluatedMs: number | null;
+  leaseMarkMs: number | null;
 }
 
 async function idle(h: Harness, quietMs: number, timeoutMs: number): Promise<void> {
@@ -59,13 +62,28 @@ async function workerControl(h: Harness, page: Page) {
   };
 }
 
-/** When the running worker started (performance.timeOrigin, epoch ms), or null. */
-async function workerStart(h: Harness): Promise<number | null> {
+interface WorkerTimes {
+  /** performance.timeOrigin: when the worker started (epoch ms). */
+  origin: number;
+  /** Its marks, in ms after that: the modules evaluated, the first lease about to be sent. */
+  readyMs: number | null;
+  leaseMs: number | null;
+}
+
+/** When the running worker started, and its own marks. */
+async function workerTimes(h: Harness): Promise<WorkerTimes | null> {
   const deadline = Date.now() + 5000;
   while (Date.now() < deadline) {
     for (const w of extensionWorkers(h)) {
-      const origin = await w.evaluate(() => performance.timeOrigin).catch(() => null);
-      if (origin !== null) return origin;
+      const times = await w
+        // No helper function inside: tsx would wrap it in a __name() the worker does not have.
+        .evaluate(() => ({
+          origin: performance.timeOrigin,
+          readyMs: performance.getEntriesByName('executor:worker-ready')[0]?.startTime ?? null,
+          leaseMs: performance.getEntriesByName('executor:first-lease')[0]?.startTime ?? null,
+        }))
+        .catch(() => null);
+      if (times !== null) return times;
     }
     await sleep(20);
   }
@@ -94,15 +112,24 @@ export async function measureColdStart(extensionDir: string, runs: number, heade
       });
       await h.backend.waitFor(() => h.backend.leases.length > leasesBefore, 15_000, 'the lease after a wake-up');
       const lease = h.backend.leases[leasesBefore];
-      const started = await workerStart(h);
+      const times = await workerTimes(h);
+      const started = times?.origin ?? 0;
       // Valid only if our message started this worker: not an alarm before it, not a worker that never stopped.
-      const woken = started !== null && started >= sentAt - 2;
+      const woken = times !== null && started >= sentAt - 2;
       const quietBefore = h.backend.requests.slice(requestsBefore).every((r) => r.at >= sentAt);
       if (!lease || !woken || !quietBefore) {
         discarded += 1;
+        log(
+          `  run thrown away: ${!lease ? 'no lease' : !woken ? `worker started ${Math.round(sentAt - started)} ms before the message` : 'another request came first'}`,
+        );
         continue;
       }
-      results.push({ fromWakeMs: lease.at - sentAt, fromWorkerStartMs: lease.at - started });
+      results.push({
+        fromWakeMs: lease.at - sentAt,
+        fromWorkerStartMs: lease.at - started,
+        evaluatedMs: times?.readyMs ?? null,
+        leaseMarkMs: times?.leaseMs ?? null,
+      });
       log(
         `  cold start ${results.length}/${runs}: ${lease.at - sentAt} ms (${Math.round(lease.at - started)} ms after the worker started)`,
       );
@@ -113,6 +140,10 @@ export async function measureColdStart(extensionDir: string, runs: number, heade
         'CDP ServiceWorker.stopAllWorkers, then chrome.runtime.sendMessage from an extension page; until the backend double receives the first POST /v1/executor/lease',
       fromWake: distribution(results.map((r) => r.fromWakeMs)),
       fromWorkerStart: distribution(results.map((r) => r.fromWorkerStartMs)),
+      /** Worker start → its modules evaluated (the bundle's parse and top-level code). */
+      evaluated: distribution(results.flatMap((r) => (r.evaluatedMs === null ? [] : [r.evaluatedMs]))),
+      /** Worker start → the first lease leaves the executor (its mark, before fetch). */
+      leaseMark: distribution(results.flatMap((r) => (r.leaseMarkMs === null ? [] : [r.leaseMarkMs]))),
       discarded,
       runs: results,
     };

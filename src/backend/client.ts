@@ -97,6 +97,8 @@ export function createBackendClient(config: BackendClientConfig): BackendClient 
 
   return {
     async lease(body) {
+      // Only the first one in a worker's life is kept: the bench's cold start (scripts/bench-cold-start.ts).
+      if (performance.getEntriesByName('executor:first-lease').length === 0) performance.mark('executor:first-lease');
       const r = await post('/v1/executor/lease', body, leaseResponseSchema);
       return r.kind === 'ok' ? { kind: 'ok', data: r.data ?? { actions: [] } } : r;
     },
