@@ -2,18 +2,21 @@
  * Zod fields for action params, built on the pure parsers in inputs.ts, so
  * that an invalid value yields `params.<field>: <specific reason>`.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { parseCompany, parseInvitationUrn, parsePost, parseProfile, type ParseResult } from './inputs';
 
 function fromParser<T>(parse: (input: unknown) => ParseResult<T>) {
-  return z.unknown().transform((value, ctx): T => {
-    const result = parse(value);
-    if (!result.ok) {
-      ctx.addIssue({ code: 'custom', message: result.reason });
-      return z.NEVER;
-    }
-    return result.value;
-  });
+  return z.pipe(
+    z.unknown(),
+    z.transform((value, ctx): T => {
+      const result = parse(value);
+      if (!result.ok) {
+        ctx.issues.push({ code: 'custom', message: result.reason, input: value });
+        return z.NEVER;
+      }
+      return result.value;
+    }),
+  );
 }
 
 export const profileField = fromParser(parseProfile);
@@ -38,13 +41,19 @@ export function hasVisibleCharacter(text: string): boolean {
  */
 export function textField(max: number) {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
-    .transform((s) => s.trim())
-    .refine((s) => s.length >= 1, { message: 'must not be empty' })
-    .refine((s) => s.length <= max, { message: `must be at most ${max} characters (UTF-16 code units) after trimming` })
-    .refine((s) => s.length === 0 || hasVisibleCharacter(s), {
-      message: 'must contain at least one visible character',
-    });
+    .pipe(
+      z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') }),
+      z.transform((s: string) => s.trim()),
+    )
+    .check(
+      z.refine((s) => s.length >= 1, { message: 'must not be empty' }),
+      z.refine((s) => s.length <= max, {
+        message: `must be at most ${max} characters (UTF-16 code units) after trimming`,
+      }),
+      z.refine((s) => s.length === 0 || hasVisibleCharacter(s), {
+        message: 'must contain at least one visible character',
+      }),
+    );
 }
 
 /**
@@ -53,11 +62,16 @@ export function textField(max: number) {
  */
 export function optionalTextField(max: number) {
   return z
-    .string({ error: 'must be a string' })
-    .nullish()
-    .transform((s) => (s ?? '').trim())
-    .refine((s) => s.length <= max, { message: `must be at most ${max} characters (UTF-16 code units) after trimming` })
-    .refine((s) => s.length === 0 || hasVisibleCharacter(s), {
-      message: 'must contain at least one visible character, or be empty for none',
-    });
+    .pipe(
+      z.nullish(z.string({ error: 'must be a string' })),
+      z.transform((s: string | null | undefined) => (s ?? '').trim()),
+    )
+    .check(
+      z.refine((s) => s.length <= max, {
+        message: `must be at most ${max} characters (UTF-16 code units) after trimming`,
+      }),
+      z.refine((s) => s.length === 0 || hasVisibleCharacter(s), {
+        message: 'must contain at least one visible character, or be empty for none',
+      }),
+    );
 }

@@ -6,7 +6,7 @@
  * Unknown params are stripped (the protocol's forward compatibility); the
  * public API refuses them itself, before these run.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { companyField, invitationField, optionalTextField, postField, profileField, textField } from './fields';
 import type { ActionType } from './protocol';
 
@@ -17,15 +17,25 @@ export type ReactionType = (typeof REACTION_TYPES)[number];
  * A reaction name: ASCII letters only, any case (so `lıke` with a dotless ı
  * is refused, not upper-cased into LIKE); FUNNY is an alias of ENTERTAINMENT.
  */
-export const reactionField = z
-  .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
-  .transform((s) => s.trim())
-  .refine((s) => /^[A-Za-z]+$/.test(s), {
-    message: `must be one of ${REACTION_TYPES.join(', ')} (or FUNNY), in ASCII letters`,
-  })
-  .transform((s) => s.toUpperCase())
-  .transform((s) => (s === 'FUNNY' ? 'ENTERTAINMENT' : s))
-  .pipe(z.enum(REACTION_TYPES, { error: `must be one of ${REACTION_TYPES.join(', ')} (or FUNNY)` }));
+export const reactionField = z.pipe(
+  z
+    .pipe(
+      z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') }),
+      z.transform((s: string) => s.trim()),
+    )
+    .check(
+      z.refine((s) => /^[A-Za-z]+$/.test(s), {
+        message: `must be one of ${REACTION_TYPES.join(', ')} (or FUNNY), in ASCII letters`,
+      }),
+    ),
+  z.pipe(
+    z.transform((s: string) => s.toUpperCase()),
+    z.pipe(
+      z.transform((s: string) => (s === 'FUNNY' ? 'ENTERTAINMENT' : s)),
+      z.enum(REACTION_TYPES, { error: `must be one of ${REACTION_TYPES.join(', ')} (or FUNNY)` }),
+    ),
+  ),
+);
 
 export const NOTE_MAX = 300;
 export const MESSAGE_MAX = 8000;
@@ -34,10 +44,12 @@ export const COMMENTARY_MAX = 3000;
 
 export const connectParams = z.object({ profile: profileField, note: optionalTextField(NOTE_MAX) });
 export const withdrawParams = z
-  .object({ invitationUrn: invitationField.optional(), profile: profileField.optional() })
-  .refine((p) => (p.invitationUrn === undefined) !== (p.profile === undefined), {
-    message: 'exactly one of invitationUrn or profile is required',
-  });
+  .object({ invitationUrn: z.optional(invitationField), profile: z.optional(profileField) })
+  .check(
+    z.refine((p) => (p.invitationUrn === undefined) !== (p.profile === undefined), {
+      message: 'exactly one of invitationUrn or profile is required',
+    }),
+  );
 export const messageParams = z.object({ profile: profileField, text: textField(MESSAGE_MAX) });
 export const reactParams = z.object({ post: postField, reaction: reactionField });
 export const postParams = z.object({ post: postField });
@@ -61,12 +73,12 @@ export const PARAMS_OF = {
   share: shareParams,
   save: postParams,
   unsave: postParams,
-} as const satisfies Record<ActionType, z.ZodType>;
+} as const satisfies Record<ActionType, z.ZodMiniType>;
 
 export type ParamsOf<T extends ActionType> = z.output<(typeof PARAMS_OF)[T]>;
 
 /** The first problem of a failed parse as `params.<field>: <reason>`, and that field. */
-export function describeIssue(error: z.ZodError): { field: string; message: string } {
+export function describeIssue(error: z.core.$ZodError): { field: string; message: string } {
   const issue = error.issues[0];
   const field = ['params', ...(issue?.path ?? [])].map(String).join('.');
   return { field, message: `${field}: ${issue?.message ?? 'invalid'}` };

@@ -4,7 +4,7 @@
  * Unknown fields are ignored everywhere (zod objects strip them by default),
  * as the protocol asks for forward compatibility.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 export const ACTION_TYPES = [
   'connect',
@@ -26,7 +26,7 @@ export type ActionType = z.infer<typeof actionTypeSchema>;
 
 export const accountSchema = z.object({
   memberUrn: z.string(),
-  publicIdentifier: z.string().nullable(),
+  publicIdentifier: z.nullable(z.string()),
 });
 export type Account = z.infer<typeof accountSchema>;
 
@@ -44,12 +44,12 @@ export function isPathSafeId(id: string): boolean {
   return id.length >= 1 && id.length <= 200 && id !== '.' && id !== '..' && !id.includes('/');
 }
 
-const pathSafeId = z
-  .string()
-  .min(1)
-  .max(200)
-  .refine((s) => s !== '.' && s !== '..', { message: 'must not be "." or ".."' })
-  .refine((s) => !s.includes('/'), { message: 'must not contain "/"' });
+const pathSafeId = z.string().check(
+  z.minLength(1),
+  z.maxLength(200),
+  z.refine((s) => s !== '.' && s !== '..', { message: 'must not be "." or ".."' }),
+  z.refine((s) => !s.includes('/'), { message: 'must not contain "/"' }),
+);
 
 function serialisedBytes(value: unknown): number {
   try {
@@ -69,32 +69,33 @@ function serialisedBytes(value: unknown): number {
  */
 export const leasedActionSchema = z.object({
   id: pathSafeId,
-  type: z.string().max(ACTION_TYPE_MAX, { message: `must be at most ${ACTION_TYPE_MAX} characters` }),
+  type: z.string().check(z.maxLength(ACTION_TYPE_MAX, { message: `must be at most ${ACTION_TYPE_MAX} characters` })),
   params: z.unknown(),
   idempotencyKey: pathSafeId,
-  createdAt: z.string().max(64).optional(),
-  leaseExpiresAt: z.string().datetime({ offset: true }).optional(),
-  requestedBy: z
-    .unknown()
-    .refine((v) => serialisedBytes(v) <= REQUESTED_BY_MAX_BYTES, {
-      message: `must be at most ${REQUESTED_BY_MAX_BYTES} bytes as JSON`,
-    })
-    .optional(),
+  createdAt: z.optional(z.string().check(z.maxLength(64))),
+  leaseExpiresAt: z.optional(z.iso.datetime({ offset: true })),
+  requestedBy: z.optional(
+    z.unknown().check(
+      z.refine((v) => serialisedBytes(v) <= REQUESTED_BY_MAX_BYTES, {
+        message: `must be at most ${REQUESTED_BY_MAX_BYTES} bytes as JSON`,
+      }),
+    ),
+  ),
 });
 export type LeasedAction = z.infer<typeof leasedActionSchema>;
 
 export const leaseRequestSchema = z.object({
-  max: z.number().int().min(1).max(25),
+  max: z.int().check(z.gte(1), z.lte(25)),
   accept: z.array(actionTypeSchema),
-  account: accountSchema.nullable(),
+  account: z.nullable(accountSchema),
 });
 export type LeaseRequest = z.infer<typeof leaseRequestSchema>;
 
 export const leaseResponseSchema = z.object({
   // Validated one by one so that one malformed action does not hide the others.
   actions: z.array(z.unknown()),
-  pollAfterMs: z.number().nonnegative().optional(),
-  queued: z.number().int().nonnegative().optional(),
+  pollAfterMs: z.optional(z.number().check(z.nonnegative())),
+  queued: z.optional(z.int().check(z.nonnegative())),
 });
 export type LeaseResponse = z.infer<typeof leaseResponseSchema>;
 
@@ -140,11 +141,11 @@ export const STATUS_OF_CODE: Record<ResultCode, ResultStatus> = {
 export const actionResultSchema = z.object({
   idempotencyKey: z.string(),
   status: resultStatusSchema,
-  code: resultCodeSchema.nullable(),
+  code: z.nullable(resultCodeSchema),
   message: z.string(),
   output: z.record(z.string(), z.unknown()),
-  retryAt: z.string().nullable(),
-  attempts: z.number().int().min(1),
+  retryAt: z.nullable(z.string()),
+  attempts: z.int().check(z.gte(1)),
   startedAt: z.string(),
   finishedAt: z.string(),
 });
@@ -179,30 +180,30 @@ export type Suspension = z.infer<typeof suspensionSchema>;
 export const bucketLimitSchema = z.object({
   bucket: bucketSchema,
   window: z.enum(['day', 'week']),
-  limit: z.number().int().nonnegative(),
-  used: z.number().int().nonnegative(),
-  resetsAt: z.string().nullable(),
-  nextAvailableAt: z.string().nullable(),
+  limit: z.int().check(z.nonnegative()),
+  used: z.int().check(z.nonnegative()),
+  resetsAt: z.nullable(z.string()),
+  nextAvailableAt: z.nullable(z.string()),
 });
 export type BucketLimit = z.infer<typeof bucketLimitSchema>;
 
 export const heartbeatSchema = z.object({
   state: z.enum(EXECUTOR_STATES),
-  pausedUntil: z.string().nullable(),
-  pauseReason: pauseReasonSchema.nullable(),
-  account: accountSchema.nullable(),
+  pausedUntil: z.nullable(z.string()),
+  pauseReason: z.nullable(pauseReasonSchema),
+  account: z.nullable(accountSchema),
   limits: z.array(bucketLimitSchema),
-  queue: z.object({ running: z.number().int().nonnegative(), outbox: z.number().int().nonnegative() }),
+  queue: z.object({ running: z.int().check(z.nonnegative()), outbox: z.int().check(z.nonnegative()) }),
   /** Actions held for the user's approval (v1.1, optional). */
-  approvals: z.object({ pending: z.number().int().nonnegative(), oldestAt: z.string().nullable() }).optional(),
+  approvals: z.optional(z.object({ pending: z.int().check(z.nonnegative()), oldestAt: z.nullable(z.string()) })),
   /** Action types taken out of `accept` because their LinkedIn endpoint changed (v1.1, optional). */
-  suspended: z.array(suspensionSchema).optional(),
+  suspended: z.optional(z.array(suspensionSchema)),
 });
 export type Heartbeat = z.infer<typeof heartbeatSchema>;
 
 export const heartbeatResponseSchema = z.object({
-  pollAfterMs: z.number().nonnegative().optional(),
-  queued: z.number().int().nonnegative().optional(),
+  pollAfterMs: z.optional(z.number().check(z.nonnegative())),
+  queued: z.optional(z.int().check(z.nonnegative())),
 });
 export type HeartbeatResponse = z.infer<typeof heartbeatResponseSchema>;
 

@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { extensionDir } from '../scripts/build-extension';
+import { extensionDir } from './build-extension';
 import { readStore } from './extension-idb';
 import { test, expect, E2E_SCALE } from './fixtures';
 import { startHarness, type Harness } from './harness';

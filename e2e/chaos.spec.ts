@@ -11,10 +11,10 @@
  */
 import type { ActionResult } from '../contract/protocol';
 import type { AuditRecord } from '../src/store/db';
-import { auditFromWorker } from '../scripts/demo-batch';
+import { auditFromWorker } from './demo-batch';
 import { test, expect, FAST_SCALE } from './fixtures';
 import { startHarness, type Harness } from './harness';
-import { extensionDir } from '../scripts/build-extension';
+import { extensionDir } from './build-extension';
 import { mulberry32 } from '../src/shared/seeded-random';
 
 test.use({ scale: FAST_SCALE });

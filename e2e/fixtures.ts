@@ -1,6 +1,6 @@
 /** The one Playwright fixture: a fresh browser + doubles per test, at a chosen time scale. */
 import { test as base } from '@playwright/test';
-import { extensionDir } from '../scripts/build-extension';
+import { extensionDir } from './build-extension';
 import { startHarness, type Harness, type HarnessOptions } from './harness';
 
 /** The e2e build's time scale: 30 s spacing lasts 0.3 s, a day 864 s. */

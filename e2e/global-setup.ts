@@ -1,4 +1,4 @@
-import { buildExtension } from '../scripts/build-extension';
+import { buildExtension } from './build-extension';
 import { SCALES } from './fixtures';
 
 export default function globalSetup(): void {

@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { extensionDir } from '../scripts/build-extension';
+import { extensionDir } from './build-extension';
 import { E2E_SCALE, expect, test } from './fixtures';
 import { startHarness, type Harness } from './harness';
 

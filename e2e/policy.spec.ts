@@ -15,7 +15,7 @@ import { extensionIdFromKey } from '../packaging/extension-id';
 import { startBackendDouble, type BackendDouble } from './doubles/backend/server';
 import { E2E_SCALE, expect, test } from './fixtures';
 import { CHROMIUM, startHarness, type Harness } from './harness';
-import { extensionDir } from '../scripts/build-extension';
+import { extensionDir } from './build-extension';
 
 /** Where Debian's Chromium reads mandatory policies (Google Chrome reads /etc/opt/chrome/policies/managed). */
 const POLICY_DIR = '/etc/chromium/policies/managed';

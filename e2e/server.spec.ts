@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { seedWorld } from '../scripts/demo-batch';
+import { seedWorld } from './demo-batch';
 import { operate } from '../server/domain/operator';
 import { startServer, type RunningServer } from '../server/server';
 import { expect, test } from './fixtures';

@@ -6,10 +6,10 @@
  * MEASUREMENTS below. Measurements not run keep their previous figures.
  *
  * Uses a time-scaled build (EXECUTOR_TIME_SCALE=100, as e2e: 30 s spacing lasts
- * 0.3 s), built into bench/tmp/ (see build-extension.ts for why not dist-e2e).
+ * 0.3 s), built into bench/tmp/ (see e2e/build-extension.ts for why not dist-e2e).
  *
  * Options:
- *   --only=requests,ui,largeLog,server   run some measurements (default: all)
+ *   --only=requests,ui,largeLog,server,worker   run some measurements (default: all)
  *   --popup-runs=N                popup opens per measurement (default 5)
  *   --export-runs=N               runs of each export and of Verify chain (default 3)
  *   --entries=N                   audit entries for the popup and audit page (default 100000)
@@ -21,15 +21,16 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startHarness } from '../e2e/harness';
-import { ROOT, buildExtension } from './build-extension';
+import { ROOT, buildExtension } from '../e2e/build-extension';
 import { largeLog } from './bench/large-log';
 import { gitInfo, loadAverage, machine } from './bench/machine';
 import { requests } from './bench/requests';
 import { server } from './bench/server';
 import { BENCH_SCALE, type BenchContext, type BenchMeasurement, type BenchOptions } from './bench/types';
 import { ui } from './bench/ui';
+import { worker } from './bench/worker';
 
-const MEASUREMENTS: ReadonlyArray<BenchMeasurement<unknown>> = [requests, ui, largeLog, server];
+const MEASUREMENTS: ReadonlyArray<BenchMeasurement<unknown>> = [requests, ui, largeLog, server, worker];
 
 function parseArgs(argv: string[]): { only: string[]; opts: BenchOptions } {
   const value = (name: string): string | undefined =>

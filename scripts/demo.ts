@@ -17,8 +17,8 @@ import type { ActionType } from '../contract/protocol';
 import { startHarness } from '../e2e/harness';
 import { runOperation } from '../server/cli';
 import { startServer } from '../server/server';
-import { buildExtension } from './build-extension';
-import { demoBatch, seedWorld } from './demo-batch';
+import { buildExtension } from '../e2e/build-extension';
+import { demoBatch, seedWorld } from '../e2e/demo-batch';
 import { apiClient } from './outbound-client';
 
 const SCALE = Number(process.env.EXECUTOR_TIME_SCALE ?? '100');

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { auditRowSchema } from '../src/shared/messages';
+import { auditRowSchema } from '../src/shared/replies';
 import { findAnchor, verifyExport } from '../src/store/audit-chain';
 
 function fail(message: string): never {

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { CHROMIUM } from '../../e2e/harness';
-import { ROOT } from '../build-extension';
+import { ROOT } from '../../e2e/build-extension';
 
 export function commandOutput(file: string, args: string[], cwd = ROOT): string | null {
   try {

@@ -11,7 +11,7 @@ import { serverSecret } from '../../server/config';
 import { operate } from '../../server/domain/operator';
 import { openStorage } from '../../server/server';
 import { spawnServer } from '../../server/test/processes';
-import { ROOT } from '../build-extension';
+import { ROOT } from '../../e2e/build-extension';
 
 export interface ThroughputResult {
   engine: 'pglite' | 'postgres';

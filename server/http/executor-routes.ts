@@ -5,7 +5,7 @@
  * the protocol asks.
  */
 import { Hono, type MiddlewareHandler } from 'hono';
-import type { z } from 'zod';
+import type { z } from '../../contract/zod';
 import { actionResultSchema, heartbeatSchema, leaseRequestSchema } from '../../contract/protocol';
 import type { Answer, Deps } from '../domain/deps';
 import { heartbeat, lease, result } from '../domain/executor';
@@ -46,7 +46,11 @@ export async function executorForToken(deps: Deps, token: string | undefined): P
   return row;
 }
 
-async function parsed<T>(schema: z.ZodType<T>, raw: unknown, apply: (value: T) => Promise<Answer>): Promise<Response> {
+async function parsed<T>(
+  schema: z.ZodMiniType<T>,
+  raw: unknown,
+  apply: (value: T) => Promise<Answer>,
+): Promise<Response> {
   const p = schema.safeParse(raw);
   if (!p.success) {
     const { field, message } = describeZodError(p.error, 'json');

@@ -1,6 +1,6 @@
 /** Turning domain answers and validation failures into HTTP responses, one envelope for every error. */
 import type { Context } from 'hono';
-import type { ZodError } from 'zod';
+import type { core } from 'zod';
 import type { Answer } from '../domain/deps';
 
 export function toResponse(answer: Answer): Response {
@@ -25,7 +25,10 @@ export function errorResponse(
  * The first zod issue as `field` + message. Unknown keys are reported on the
  * key itself (`notee`), not on the object holding it.
  */
-export function describeZodError(error: ZodError, target: string): { field: string | undefined; message: string } {
+export function describeZodError(
+  error: core.$ZodError,
+  target: string,
+): { field: string | undefined; message: string } {
   const issue = error.issues[0];
   if (!issue) return { field: undefined, message: 'invalid request' };
   const path = issue.path.map(String);
@@ -40,7 +43,7 @@ export function describeZodError(error: ZodError, target: string): { field: stri
 
 /** The hook every validated route uses: a failed validation is `400 invalid_request` naming the field. */
 export function validationHook(
-  result: { success: true } | { success: false; error: ZodError; target: string },
+  result: { success: true } | { success: false; error: core.$ZodError; target: string },
   _c: Context,
 ): Response | undefined {
   if (result.success) return undefined;

@@ -12,7 +12,7 @@
  * Read-back (TQ, MG): the reactions list by type, paged until the viewer
  * appears; there is no q=viewerReaction.
  */
-import { z } from 'zod';
+import { z } from '../../contract/zod';
 import { postParams, reactParams, REACTION_TYPES, type ReactionType } from '../../contract/params';
 import { DAY } from '../time';
 import type { Verdict } from '../voyager/classify';

@@ -3,7 +3,7 @@
  * 10-minute cache, or fresh from LinkedIn (medium-high:
  * GET voyagerRelationshipsDashMemberRelationships/<urn>). DMs always ask fresh.
  */
-import { z } from 'zod';
+import { z } from '../../contract/zod';
 import { MINUTE } from '../time';
 import {
   parseRelationshipResponse,
@@ -16,19 +16,19 @@ import { failureOutcome, type ActionContext, type Outcome } from './types';
 
 export const RELATIONSHIP_CACHE_TTL_MS = 10 * MINUTE;
 
-const relationshipSchema: z.ZodType<Relationship> = z.union([
+const relationshipSchema: z.ZodMiniType<Relationship> = z.union([
   z.object({ kind: z.literal('connected') }),
   z.object({
     kind: z.literal('not_connected'),
-    distance: z.string().nullable(),
-    invitation: z
-      .object({
+    distance: z.nullable(z.string()),
+    invitation: z.nullable(
+      z.object({
         urn: z.string(),
-        state: z.string().nullable(),
-        direction: z.string().nullable(),
-        sharedSecret: z.string().nullable(),
-      })
-      .nullable(),
+        state: z.nullable(z.string()),
+        direction: z.nullable(z.string()),
+        sharedSecret: z.nullable(z.string()),
+      }),
+    ),
   }),
   z.object({ kind: z.literal('unknown'), reason: z.string() }),
 ]);

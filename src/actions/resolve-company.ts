@@ -6,7 +6,7 @@
  * Slug lookups are cached 7 days. 404 or `[]` is "not found"; an answer this
  * client cannot read is drift, never "not found".
  */
-import { z } from 'zod';
+import { z } from '../../contract/zod';
 import { encodeSlug, type CompanyRef } from '../../contract/inputs';
 import { DAY } from '../time';
 import { dataOf, elementUrns, entityByUrn, isRecord } from '../voyager/normalized';

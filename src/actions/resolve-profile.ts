@@ -5,7 +5,7 @@
  * decorations are variants (identity.ts); 404 or `[]` is "not found", an
  * answer this client cannot read is drift, never "not found".
  */
-import { z } from 'zod';
+import { z } from '../../contract/zod';
 import type { ProfileRef } from '../../contract/inputs';
 import { encodeSlug } from '../../contract/inputs';
 import { DAY } from '../time';

@@ -4,18 +4,16 @@
  * response parser and confidence note together, so a LinkedIn change is a
  * one-file fix.
  */
-import type { z } from 'zod';
+import type { z } from '../../contract/zod';
 import { describeIssue } from '../../contract/params';
 import type { ActionType, Bucket, ResultCode, ResultStatus } from '../../contract/protocol';
 import type { Verdict } from '../voyager/classify';
 import type { LinkedInCall, LinkedInClient } from '../voyager/client';
+import type { Viewer } from '../voyager/identity';
 import type { Exhausted, VariantMemory } from './variants';
 
-export interface Viewer {
-  memberUrn: string;
-  tail: string;
-  publicIdentifier: string | null;
-}
+/** Who is signed in: defined with the /me parser (voyager/ never imports actions/). */
+export type { Viewer } from '../voyager/identity';
 
 export interface Outcome {
   status: ResultStatus;
@@ -65,7 +63,7 @@ export interface ActionContext {
 export interface ActionDefinition<P> {
   type: ActionType;
   bucket: Bucket;
-  params: z.ZodType<P>;
+  params: z.ZodMiniType<P>;
   /** Short, human-readable summary of the params for the audit log. */
   summarize(params: P): string;
   execute(params: P, ctx: ActionContext): Promise<Outcome>;

@@ -17,7 +17,7 @@
  * anything else unknown), or the sent list when the invitee is unknown.
  * A withdraw blocks re-inviting that person for about three weeks.
  */
-import { z } from 'zod';
+import { z } from '../../contract/zod';
 import { withdrawParams } from '../../contract/params';
 import type { Verdict } from '../voyager/classify';
 import { invitationPending, sentPendingInvitation } from '../voyager/relationship';

@@ -3,7 +3,7 @@
  * compare-and-set (store/approvals.ts): a second click, or a second popup,
  * changes nothing. Approved jobs run at the next pass, under the throttles.
  */
-import type * as z from 'zod/mini';
+import type { z } from '../../contract/zod';
 import type { approvalDecisionReplySchema, approvalDecisionRequestSchema } from '../shared/approval-view';
 import { settleApproval } from '../store/approvals';
 import { LOCAL_USER } from '../store/db';

@@ -4,7 +4,7 @@
  * entry atomically. LinkedIn "stop" verdicts become deferrals here and are
  * handed back so the caller can pause everything.
  */
-import { z } from 'zod';
+import { z } from '../../contract/zod';
 import { STATUS_OF_CODE, type ActionResult, type ResultCode } from '../../contract/protocol';
 import { ACTIONS } from '../actions/registry';
 import type { ActionContext, Drift, Outcome, PreparedAction, RegisteredAction, Viewer } from '../actions/types';

@@ -19,6 +19,7 @@ import { NoLinkedInTabError, existingTabOnly, type Transport } from '../voyager/
 import { deferJobsInHand } from './defer-in-hand';
 import { deliverOutbox } from './deliver-outbox';
 import { executeJob, resumeRunningJob, type AttemptEffects, type JobEnvironment } from './execute-job';
+import { timeAction } from './action-timing';
 import { publishStatus } from './status';
 import { executorId, loadRuntime, updateRuntime, type Runtime } from './runtime';
 import { safetyInput } from './safety-input';
@@ -274,16 +275,19 @@ async function pass(deps: ExecutorDeps, force: boolean): Promise<void> {
 
   /** One job, whatever state it was left in; false when LinkedIn said stop. */
   const runJob = async (job: JobRecord): Promise<boolean> => {
-    const env = await makeEnv();
-    const step = await approvalStep(job, settings, {
-      now,
-      availableAt: env.availableAt,
-      refusedAnyway: (j) => accountMismatch || env.suspension(j.action.type) !== null,
+    // Timed as one action (executor:action:<type>): the approval gate is part of what a pass costs.
+    const report = await timeAction(job.action.type, deps.transport, async (transport) => {
+      const env = { ...(await makeEnv()), transport };
+      const step = await approvalStep(job, settings, {
+        now,
+        availableAt: env.availableAt,
+        refusedAnyway: (j) => accountMismatch || env.suspension(j.action.type) !== null,
+      });
+      if (step === 'wait') return 'wait' as const;
+      const stopUntil = stopUntilFor(now(), runtime);
+      return job.state === 'running' ? resumeRunningJob(job, env, stopUntil) : executeJob(job, env, stopUntil);
     });
-    if (step === 'wait') return true;
-    const stopUntil = stopUntilFor(now(), runtime);
-    const report =
-      job.state === 'running' ? await resumeRunningJob(job, env, stopUntil) : await executeJob(job, env, stopUntil);
+    if (report === 'wait') return true;
     if (report.retryAt !== undefined) {
       // Settled later; meanwhile its write counts for spacing, as if it had just been sent.
       await updateRuntime((r) => ({ lastMutationAt: Math.max(r.lastMutationAt ?? 0, job.startedAt ?? now()) }));

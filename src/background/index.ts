@@ -54,3 +54,5 @@ browser.runtime.onMessage.addListener(
 void ensureTickAlarm();
 void startWakeSocket(() => run(true));
 run();
+// The module graph is evaluated and the listeners are in place (cold start bench).
+performance.mark('executor:worker-ready');

@@ -7,7 +7,7 @@
  * Everything copied from such an action into the audit log is bounded first:
  * the backend, not the user, wrote it.
  */
-import type { z } from 'zod';
+import type { z } from '../../contract/zod';
 import {
   ACTION_TYPE_MAX,
   REQUESTED_BY_MAX_BYTES,
@@ -77,14 +77,14 @@ function auditOf(
 }
 
 /** The message naming the field, as `action.<path>: <problem>`. */
-export function malformedMessage(error: z.ZodError): string {
+export function malformedMessage(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   return `${['action', ...(issue?.path ?? [])].map(String).join('.')}: ${issue?.message ?? 'invalid'}`;
 }
 
 export async function reportMalformed(
   raw: unknown,
-  error: z.ZodError,
+  error: z.core.$ZodError,
   now: () => number,
   viewer: Viewer | null,
 ): Promise<void> {

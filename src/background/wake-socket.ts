@@ -3,7 +3,7 @@
  * origin, token as subprotocol `bearer.<token>`. Polling works without it;
  * it reconnects with backoff and pings every 20 s while connected.
  */
-import { z } from 'zod';
+import { z } from '../../contract/zod';
 import { wakeFrameSchema } from '../../contract/protocol';
 import { isConfigured, loadSettings, settingsFingerprint } from '../settings/store';
 import { SECOND } from '../time';
@@ -42,9 +42,13 @@ export async function startWakeSocket(onWake: () => void): Promise<void> {
   };
   ws.onmessage = (event) => {
     const frame = z
-      .string()
-      .transform((s) => JSON.parse(s) as unknown)
-      .pipe(wakeFrameSchema)
+      .pipe(
+        z.pipe(
+          z.string(),
+          z.transform((s: string) => JSON.parse(s) as unknown),
+        ),
+        wakeFrameSchema,
+      )
       .safeParse(event.data);
     if (frame.success) onWake();
   };

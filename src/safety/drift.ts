@@ -7,7 +7,7 @@
  * actions of it in hand are deferred `linkedin_changed`, and it is checked
  * again every few hours and when the user asks. Pure: state in, state out.
  */
-import { z } from 'zod';
+import { z } from '../../contract/zod';
 import { HOUR } from '../time';
 
 /** Answers in a row that suspend a type (a 410 suspends at once). */
@@ -25,9 +25,9 @@ export type Suspension = z.infer<typeof suspensionSchema>;
 
 export const driftStateSchema = z.object({
   /** `<type> <endpoint>` → answers in a row that meant "changed". */
-  counts: z.record(z.string(), z.number().int().min(0)).default({}),
+  counts: z._default(z.record(z.string(), z.int().check(z.gte(0))), {}),
   /** Suspended action types. */
-  suspended: z.record(z.string(), suspensionSchema).default({}),
+  suspended: z._default(z.record(z.string(), suspensionSchema), {}),
 });
 export type DriftState = z.infer<typeof driftStateSchema>;
 

@@ -3,9 +3,9 @@
  * default). A window whose end is before its start runs across midnight
  * (e.g. 22:00–02:00 belongs to the day it starts on). Pure.
  */
-import { z } from 'zod';
+import { z } from '../../contract/zod';
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)');
+const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)'));
 
 /** An IANA zone this browser knows; an unknown one would make every throttle decision throw. */
 function isKnownTimeZone(zone: string): boolean {
@@ -20,18 +20,19 @@ function isKnownTimeZone(zone: string): boolean {
 export const workingHoursSchema = z
   .object({
     /** 0 = Sunday … 6 = Saturday. */
-    days: z.array(z.number().int().min(0).max(6)).min(1, 'pick at least one day'),
+    days: z.array(z.int().check(z.gte(0), z.lte(6))).check(z.minLength(1, 'pick at least one day')),
     start: hhmm,
     end: hhmm,
     /** IANA zone; absent = this computer's zone at the time of each decision. */
-    timeZone: z
-      .string()
-      .refine(isKnownTimeZone, {
-        error: (issue) => `"${String(issue.input)}" is not a time zone this browser knows (e.g. Europe/Berlin)`,
-      })
-      .optional(),
+    timeZone: z.optional(
+      z.string().check(
+        z.refine(isKnownTimeZone, {
+          error: (issue) => `"${String(issue.input)}" is not a time zone this browser knows (e.g. Europe/Berlin)`,
+        }),
+      ),
+    ),
   })
-  .refine((w) => w.start !== w.end, { message: 'start and end must differ', path: ['end'] });
+  .check(z.refine((w) => w.start !== w.end, { message: 'start and end must differ', path: ['end'] }));
 export type WorkingHours = z.infer<typeof workingHoursSchema>;
 
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };

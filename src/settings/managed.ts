@@ -8,7 +8,7 @@
  * policy and the user's own values are back). Policy limits only ever lower a
  * bucket's cap, never raise it past the hard ceiling.
  */
-import * as z from 'zod/mini';
+import { z } from '../../contract/zod';
 import { BUCKETS, type Bucket } from '../../contract/protocol';
 import { CEILINGS, DEFAULT_LIMITS, type BucketLimits } from '../safety/limits';
 import { parseBackendUrl, parseToken } from './schema';

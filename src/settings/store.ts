@@ -1,6 +1,6 @@
 /** Settings in chrome.storage.local (never sync: the token stays on this machine). */
 import browser from 'webextension-polyfill';
-import { z } from 'zod';
+import { z } from '../../contract/zod';
 import { bucketSchema } from '../../contract/protocol';
 import { SPACING_SECONDS } from '../safety/decide';
 import { workingHoursSchema } from '../safety/working-hours';
@@ -8,29 +8,35 @@ import { applyPolicy, withoutLocked } from './managed';
 import { loadPolicy } from './managed-storage';
 import { connectionFingerprint } from './schema';
 
-const limitsSchema = z.object({ day: z.number().int().min(0).optional(), week: z.number().int().min(0).optional() });
+const limitsSchema = z.object({
+  day: z.optional(z.int().check(z.gte(0))),
+  week: z.optional(z.int().check(z.gte(0))),
+});
 
 export const settingsSchema = z.object({
-  backendUrl: z.string().nullable().default(null),
-  token: z.string().nullable().default(null),
-  limits: z.partialRecord(bucketSchema, limitsSchema).default({}),
+  backendUrl: z._default(z.nullable(z.string()), null),
+  token: z._default(z.nullable(z.string()), null),
+  limits: z._default(z.partialRecord(bucketSchema, limitsSchema), {}),
   /**
    * May a LinkedIn tab be opened in the background when none is open? null: not asked yet
    * (off; the popup asks the first time one is needed). Installs from before the question
    * stored true or false, and keep it.
    */
-  allowBackgroundTab: z.boolean().nullable().default(null),
-  workingHours: workingHoursSchema.nullable().default(null),
+  allowBackgroundTab: z._default(z.nullable(z.boolean()), null),
+  workingHours: z._default(z.nullable(workingHoursSchema), null),
   /** Base seconds between two writes (before jitter); 45 s before a message stays the floor. */
-  spacingSeconds: z.number().int().min(SPACING_SECONDS.min).max(SPACING_SECONDS.max).default(SPACING_SECONDS.min),
+  spacingSeconds: z._default(
+    z.int().check(z.gte(SPACING_SECONDS.min), z.lte(SPACING_SECONDS.max)),
+    SPACING_SECONDS.min,
+  ),
   /** Warm-up ramp start (epoch ms) when enabled. */
-  warmupStartedAt: z.number().nullable().default(null),
+  warmupStartedAt: z._default(z.nullable(z.number()), null),
   /**
    * "Ask me before sending words in my name": messages, comments, notes and share commentary wait
    * in the popup for the user's approval (safety/approval.ts). On for new installs and for installs
    * that never stored it. An organisation's policy can force it on (managed.ts).
    */
-  approvalMode: z.boolean().default(true),
+  approvalMode: z._default(z.boolean(), true),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

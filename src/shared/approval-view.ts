@@ -2,7 +2,7 @@
  * The approval queue and the actions in hand, as the pages see them
  * (zod/mini: these schemas are new, and the worker's bundle is kept small).
  */
-import * as z from 'zod/mini';
+import { z } from '../../contract/zod';
 
 export const approvalAuditSchema = z.object({
   decision: z.enum(['approved', 'rejected']),

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { GENESIS_HASH, entryHash, verifyExport } from '../store/audit-chain';
 import type { AuditRecord } from '../store/db';
 import { CSV_COLUMNS, csvRow, formatChunk, parseCsv, toAuditRow } from './audit-export';
-import { auditRowSchema, type AuditRow } from './messages';
+import type { AuditRow } from './messages';
+import { auditRowSchema } from './replies';
 
 function entry(seq: number, fields: Partial<AuditRecord>, prevHash: string): AuditRecord {
   const base: Omit<AuditRecord, 'seq' | 'prevHash' | 'hash'> = {

@@ -1,13 +1,13 @@
 /** The audit page's filter: its schema (shared with the page) and the pure match. */
-import { z } from 'zod';
+import { z } from '../../contract/zod';
 import type { AuditRecord } from '../store/db';
 
 export const auditFilterSchema = z.object({
-  types: z.array(z.string()).default([]),
-  statuses: z.array(z.string()).default([]),
-  from: z.number().nullable().default(null),
-  to: z.number().nullable().default(null),
-  text: z.string().default(''),
+  types: z._default(z.array(z.string()), []),
+  statuses: z._default(z.array(z.string()), []),
+  from: z._default(z.nullable(z.number()), null),
+  to: z._default(z.nullable(z.number()), null),
+  text: z._default(z.string(), ''),
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 

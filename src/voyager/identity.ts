@@ -5,7 +5,6 @@
  * 400 without a code means "this decoration is gone, try the next".
  * Each lookup is a metered profile view: callers cache it.
  */
-import type { Viewer } from '../actions/types';
 import { dataOf, elementUrns, entityByUrn, stringField, urnTail } from './normalized';
 
 /** v2 order: WebTopCardCore-19 (TK, 2026-09; the only one still seen carrying the relationship), then FullProfileWithEntities-96 (MG). */
@@ -13,6 +12,13 @@ export const PROFILE_DECORATIONS = [
   'com.linkedin.voyager.dash.deco.identity.profile.WebTopCardCore-19',
   'com.linkedin.voyager.dash.deco.identity.profile.FullProfileWithEntities-96',
 ] as const;
+
+/** The signed-in LinkedIn member, as the executor keeps it. */
+export interface Viewer {
+  memberUrn: string;
+  tail: string;
+  publicIdentifier: string | null;
+}
 
 export type Me = Viewer & { plainId: number | null };
 

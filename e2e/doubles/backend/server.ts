@@ -9,7 +9,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { z } from 'zod';
+import type { z } from '../../../contract/zod';
 import {
   ACTION_TYPES,
   actionResultSchema,
@@ -390,7 +390,7 @@ export async function startBackendDouble(opts: BackendDoubleOptions = {}): Promi
     return null;
   }
 
-  function validated<T>(schema: z.ZodType<T>, body: unknown, apply: (value: T) => Answer): Answer {
+  function validated<T>(schema: z.ZodMiniType<T>, body: unknown, apply: (value: T) => Answer): Answer {
     const parsed = schema.safeParse(body);
     if (!parsed.success)
       return {

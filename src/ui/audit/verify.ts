@@ -3,18 +3,18 @@
  * per core (2 to 4) and each part is verified by its own Web Worker, reading
  * IndexedDB itself; the verdicts are joined here (store/audit-verify.ts).
  */
-import { z } from 'zod';
+import { z } from '../../../contract/zod';
 import { auditBounds, type SeqBounds } from '../../store/audit-read';
 import { joinVerdicts, splitBounds, type LogVerdict, type RangeVerdict } from '../../store/audit-verify';
 
 const rangeVerdictSchema = z.object({
   ok: z.boolean(),
   checked: z.number(),
-  brokenAt: z.number().nullable(),
-  reason: z.string().nullable(),
-  firstPrevHash: z.string().nullable(),
-  firstSeq: z.number().nullable(),
-  last: z.object({ seq: z.number(), hash: z.string() }).nullable(),
+  brokenAt: z.nullable(z.number()),
+  reason: z.nullable(z.string()),
+  firstPrevHash: z.nullable(z.string()),
+  firstSeq: z.nullable(z.number()),
+  last: z.nullable(z.object({ seq: z.number(), hash: z.string() })),
 });
 const workerReplySchema = z.union([
   z.object({ ok: z.literal(true), verdict: rangeVerdictSchema }),

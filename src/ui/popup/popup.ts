@@ -2,7 +2,8 @@
 // First: zod must be jitless before any schema module runs.
 import '../../zod-jitless';
 import browser from 'webextension-polyfill';
-import { statusViewSchema, type StatusView } from '../../shared/messages';
+import type { StatusView } from '../../shared/messages';
+import { statusViewSchema } from '../../shared/replies';
 import { STATUS_SNAPSHOT_KEY } from '../../shared/status-snapshot';
 import { send } from '../shared/send';
 import { showScaledBuildNotice } from '../shared/scaled-build';

@@ -1,7 +1,8 @@
 /** Typed request to the service worker; the reply is validated before use. */
 import browser from 'webextension-polyfill';
-import { z } from 'zod';
-import { replySchemas, type Reply, type ReplyData, type Request } from '../../shared/messages';
+import { z } from '../../../contract/zod';
+import type { Reply, ReplyData, Request } from '../../shared/messages';
+import { replySchemas } from '../../shared/replies';
 
 const NOT_LISTENING = /Receiving end does not exist|Could not establish connection/i;
 
@@ -29,7 +30,7 @@ export async function send<R extends Request>(request: R): Promise<Reply<ReplyDa
   }
   const schema = z.union([
     z.object({ ok: z.literal(true), data: replySchemas[request.type] }),
-    z.object({ ok: z.literal(false), error: z.object({ message: z.string(), field: z.string().optional() }) }),
+    z.object({ ok: z.literal(false), error: z.object({ message: z.string(), field: z.optional(z.string()) }) }),
   ]);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: { message: 'the extension answered unexpectedly; reload it' } };

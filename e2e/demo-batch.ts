@@ -1,8 +1,8 @@
 /** The demo's LinkedIn world and its mixed batch (every action type + invalid input). */
 import type { Worker } from '@playwright/test';
-import type { LinkedInDouble } from '../e2e/doubles/linkedin/server';
+import type { LinkedInDouble } from './doubles/linkedin/server';
 import type { AuditRecord } from '../src/store/db';
-import { readStore } from '../e2e/extension-idb';
+import { readStore } from './extension-idb';
 
 export interface DemoWorld {
   friend: string;
