@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Heartbeat } from '../../contract/protocol';
+import { ACTION_TYPES, type Heartbeat } from '../../contract/protocol';
 import { operate } from '../domain/operator';
 import { startServer, type RunningServer, type StartOptions } from '../server';
 
@@ -64,21 +64,7 @@ export interface Client {
   report(id: string, idempotencyKey: string, over?: Record<string, unknown>): Promise<Response>;
 }
 
-export const ALL_TYPES = [
-  'connect',
-  'withdraw',
-  'message',
-  'react',
-  'unreact',
-  'comment',
-  'follow_member',
-  'unfollow_member',
-  'follow_company',
-  'unfollow_company',
-  'share',
-  'save',
-  'unsave',
-];
+export const ALL_TYPES: string[] = [...ACTION_TYPES];
 
 /** A new workspace with a key and one executor (heartbeat sent unless `beat: false`), talking to `fetchish` (app.request or a socket). */
 export async function client(
