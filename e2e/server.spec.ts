@@ -15,7 +15,7 @@ import { startServer, type RunningServer } from '../server/server';
 import { expect, test } from './fixtures';
 
 // Configured through the options page with the server's URL and token; the user allowed a background LinkedIn tab.
-test.use({ harnessOptions: { configure: false, backgroundTab: true } });
+test.use({ harnessOptions: { configure: false, backgroundTab: true, approvalMode: false } });
 
 let server: RunningServer;
 let dataDir: string;
