@@ -29,7 +29,7 @@ import { createLinkedInClient } from '../voyager/client';
 import { readSession } from '../voyager/session';
 import { NoLinkedInTabError, NotSentError, type Transport } from '../voyager/transport';
 import { ensureViewer } from './viewer';
-import { recordLinkedInStop } from './executor';
+import { recordLinkedInStop } from './attempt-effects';
 import { recheckNow } from './recheck';
 import { executorId, loadRuntime, updateRuntime, type Runtime } from './runtime';
 import { computeStatus, heartbeatOf } from './status';
