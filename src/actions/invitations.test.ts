@@ -1,7 +1,7 @@
 /** Invitation request builders and answer parsers against voyager-reference.md v2 and the decisions it leaves open. */
 import { describe, expect, it } from 'vitest';
 import { CONNECT_PATH, connectBody, connectSduiAction, parseConnectResponse } from './connect';
-import { deleteWithdrawCall, legacyWithdrawCall, withdrawCall, withdrawSduiAction } from './withdraw';
+import { deleteWithdrawCall, legacyWithdrawCall, withdrawCall, withdrawSduiAction } from './withdraw-calls';
 import { parseSentInvitations, sentInvitationsPath } from '../voyager/sent-invitations';
 import { sduiEnvelope, sduiPath } from '../voyager/sdui';
 

@@ -20,135 +20,31 @@
 import { z } from '../../contract/zod';
 import { withdrawParams } from '../../contract/params';
 import type { Verdict } from '../voyager/classify';
-import { invitationPending, sentPendingInvitation } from '../voyager/relationship';
-import type { SduiAction } from '../voyager/sdui';
-import {
-  parseSentInvitations,
-  sentInvitationsPath,
-  SENT_MAX_PAGES,
-  SENT_PAGE_SIZE,
-  type SentInvitation,
-} from '../voyager/sent-invitations';
+import { invitationPending } from '../voyager/relationship';
 import { invitationCacheKey } from './connect';
 import { profileLabel } from './labels';
-import { fetchRelationship, forgetRelationship, relationshipTo } from './relationship-check';
-import { detailedProfile, resolveProfile, type ResolvedProfile } from './resolve-profile';
+import { fetchRelationship, forgetRelationship } from './relationship-check';
+import { detailedProfile, resolveProfile } from './resolve-profile';
 import {
   defineAction,
   exhaustedOutcome,
   failureOutcome,
   succeeded,
-  unreadableOutcome,
   type ActionContext,
   type Outcome,
   type Reconciliation,
 } from './types';
 import { callAttempt, notApplicable, runVariants, settled, type Settled } from './variants';
+import {
+  deleteWithdrawCall,
+  invitationIdOf,
+  legacyWithdrawCall,
+  withdrawCall,
+  withdrawSduiAction,
+} from './withdraw-calls';
+import { completeFromSentList, findInvitation, scanSentList, type Target } from './withdraw-sent-list';
 
 export const WITHDRAW = 'withdraw';
-export const SENT_LIST = 'sent invitations';
-
-export const invitationIdOf = (urn: string): string => urn.slice(urn.lastIndexOf(':') + 1);
-
-export function withdrawCall(invitationUrn: string) {
-  return {
-    method: 'POST' as const,
-    path: `/voyagerRelationshipsDashInvitations/${encodeURIComponent(invitationUrn)}?action=withdraw`,
-    body: { invitationType: 'CONNECTION' },
-  };
-}
-
-export function withdrawSduiAction(args: {
-  invitationId: string;
-  tail: string;
-  slug: string;
-  firstName: string;
-  lastName: string;
-}): SduiAction {
-  const firstFiveInviteCount = { key: 'guidedFlowNumSentInvites', namespace: '' };
-  const guidedFlowUrlandProfileList = {
-    key: 'guidedFlowUrlAndPictureList',
-    namespace: 'guidedFlowUrlAndPictureListNameSpace',
-  };
-  return {
-    id: 'com.linkedin.sdui.requests.mynetwork.addaWithdrawInvitation',
-    screenId: 'com.linkedin.sdui.flagshipnav.mynetwork.invitations.WithdrawConfirmationDialog',
-    payload: {
-      inviterActionType: 'InviterActionType_WITHDRAW',
-      invitationType: 'GenericInvitationType_CONNECTION',
-      invitationUrn: { invitationId: args.invitationId },
-      profileUrn: args.tail,
-      inviteeVanityName: args.slug,
-      firstName: args.firstName,
-      lastName: args.lastName,
-      queryName: 'ProfileMemberRelationshipRefreshById',
-      firstFiveInviteCount,
-      guidedFlowUrlandProfileList,
-    },
-    requestedStateKeys: [firstFiveInviteCount, guidedFlowUrlandProfileList],
-    failureText: /Failed to withdraw invitation/i,
-  };
-}
-
-export function legacyWithdrawCall(invitationId: string, sharedSecret: string) {
-  return {
-    method: 'POST' as const,
-    path: `/relationships/invitations/${invitationId}?action=withdraw`,
-    body: { invitationId, invitationSharedSecret: sharedSecret, isGenericInvitation: false },
-  };
-}
-
-export function deleteWithdrawCall(invitationUrn: string) {
-  return {
-    method: 'DELETE' as const,
-    path: `/voyagerRelationshipsDashMemberRelationships/${encodeURIComponent(invitationUrn)}`,
-  };
-}
-
-/** Pages the sent list until `stop` says so or a page is short (paging.total reads 0: never trusted). */
-async function scanSentList(
-  ctx: ActionContext,
-  stop: (page: SentInvitation[]) => boolean,
-): Promise<{ ok: true } | { ok: false; outcome: Outcome }> {
-  for (let page = 0; page < SENT_MAX_PAGES; page++) {
-    const verdict = await ctx.linkedin.call({ method: 'GET', path: sentInvitationsPath(page * SENT_PAGE_SIZE) });
-    if (verdict.kind !== 'ok') return { ok: false, outcome: failureOutcome(verdict, 'sent invitations', SENT_LIST) };
-    const rows = parseSentInvitations(verdict.json);
-    if (rows === undefined)
-      return { ok: false, outcome: unreadableOutcome(SENT_LIST, verdict.status, 'no invitation collection') };
-    if (stop(rows) || rows.length < SENT_PAGE_SIZE) return { ok: true };
-  }
-  return { ok: true };
-}
-
-/** What the variants need to know about the invitation; filled from the sent list when missing. */
-interface Target {
-  urn: string;
-  id: string;
-  tail: string | null;
-  sharedSecret: string | null;
-  profile: ResolvedProfile | null;
-}
-
-async function completeFromSentList(ctx: ActionContext, target: Target): Promise<Outcome | null> {
-  if (target.tail !== null && target.sharedSecret !== null) return null;
-  let row: SentInvitation | undefined;
-  const scanned = await scanSentList(ctx, (rows) => {
-    row = rows.find((r) => r.id === target.id);
-    return row !== undefined;
-  });
-  if (!scanned.ok) return scanned.outcome;
-  if (!row)
-    return {
-      status: 'failed',
-      code: 'not_found',
-      message: `invitation ${target.urn} is not among the pending invitations you sent`,
-      output: { invitationUrn: target.urn },
-    };
-  target.tail ??= row.inviteeTail;
-  target.sharedSecret ??= row.sharedSecret;
-  return null;
-}
 
 async function withdrawInvitation(ctx: ActionContext, target: Target): Promise<Outcome> {
   const intent = { invitationUrn: target.urn, tail: target.tail };
@@ -217,39 +113,6 @@ async function withdrawInvitation(ctx: ActionContext, target: Target): Promise<O
     };
   }
   return failureOutcome(verdict, `withdraw ${target.urn}`, WITHDRAW);
-}
-
-/** Our pending invitation to this person: cache, relationship (SENT + PENDING only), then the sent list. */
-async function findInvitation(
-  profile: ResolvedProfile,
-  ctx: ActionContext,
-): Promise<{ ok: true; target: Target | null } | { ok: false; outcome: Outcome }> {
-  const rel = await relationshipTo(profile, ctx, { fresh: true });
-  if (!rel.ok) return rel;
-  const pending = sentPendingInvitation(rel.rel);
-  if (pending)
-    return {
-      ok: true,
-      target: {
-        urn: pending.urn,
-        id: invitationIdOf(pending.urn),
-        tail: profile.tail,
-        sharedSecret: pending.sharedSecret,
-        profile,
-      },
-    };
-  // Only a relationship that says "no invitation of ours" may skip the list; unknown ones must look.
-  if (invitationPending(rel.rel) === false) return { ok: true, target: null };
-  let row: SentInvitation | undefined;
-  const scanned = await scanSentList(ctx, (rows) => {
-    row = rows.find((r) => r.inviteeTail === profile.tail);
-    return row !== undefined;
-  });
-  if (!scanned.ok) return scanned;
-  return {
-    ok: true,
-    target: row ? { urn: row.urn, id: row.id, tail: profile.tail, sharedSecret: row.sharedSecret, profile } : null,
-  };
 }
 
 export const withdraw = defineAction({

@@ -8,7 +8,7 @@ import { ACTIONS } from '../actions/registry';
 import { unfinishedJobs } from '../store/jobs';
 import { SESSION_RETRY_MS } from '../safety/limits';
 import { scaled } from '../time';
-import { finishWithOutcome } from './execute-job';
+import { finishWithOutcome } from './job-outcome';
 
 export async function deferJobsInHand(
   now: () => number,

@@ -9,7 +9,7 @@ import type { CompanyRef, PostRef, ProfileRef } from '../../contract/inputs';
 import { encodeSlug } from '../../contract/inputs';
 import { PROFILE_LOOKUP } from '../actions/resolve-profile';
 import { COMPANY_LOOKUP, companyLookupPath, parseCompanyLookup } from '../actions/resolve-company';
-import { SENT_LIST } from '../actions/withdraw';
+import { SENT_LIST } from '../actions/withdraw-sent-list';
 import { REACTIONS_READ, reactionsPath, viewerReactionInPage } from '../actions/reaction';
 import { COMMENTS_READ, commentsPath, findViewerComment } from '../actions/comment';
 import { conversationsPath, findConversation } from '../actions/message';
