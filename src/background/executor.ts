@@ -29,6 +29,9 @@ import { reportMalformed, takeAtMost } from './malformed';
 import { wakeAt } from './wake';
 import { approvalStep, sweepExpiredApprovals, withApprovalRoom } from './approval-step';
 import { DEFAULT_POLL_MS, LEASE_MAX, recordLeaseAnswer, workNeedsTab } from './work-before-tab';
+import { t, uiLocale } from '../i18n/chrome';
+import { localeFormat } from '../i18n/locale-format';
+import { challengeNotification } from './notification-text';
 
 export { DEFAULT_POLL_MS, POLL_CEILING_MS, POLL_FLOOR_MS } from './work-before-tab';
 
@@ -161,8 +164,7 @@ async function notifyChallenge(runtime: Runtime): Promise<void> {
     await browser.notifications.create('challenge', {
       type: 'basic',
       iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-      title: 'LinkedIn security check: outbound paused',
-      message: `LinkedIn showed a security challenge. All actions are paused until ${new Date(runtime.pause?.until ?? 0).toLocaleString()}.`,
+      ...challengeNotification(runtime.pause?.until ?? 0, t, localeFormat(uiLocale())),
     });
   } catch (error) {
     console.warn('[executor] notification failed', error);

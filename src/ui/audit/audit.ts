@@ -5,6 +5,8 @@ import { ACTION_TYPES } from '../../../contract/protocol';
 import type { AuditRow, Reply, ReplyData } from '../../shared/messages';
 import type { AuditFilter } from '../../shared/audit-filter';
 import { send } from '../shared/send';
+import { fmt, localizePage, t as say } from '../shared/i18n';
+import { statusText } from '../shared/action-labels';
 import { csvHeader } from '../../shared/audit-export';
 
 const PAGE = 100;
@@ -16,6 +18,7 @@ function element<T extends HTMLElement>(id: string): T {
   return el as T;
 }
 
+localizePage();
 const typeSelect = element<HTMLSelectElement>('f-type');
 for (const t of ACTION_TYPES) typeSelect.append(new Option(t, t));
 
@@ -55,10 +58,10 @@ function renderRows(rows: AuditRow[]): void {
     tr.dataset.seq = String(r.seq);
     const cells = [
       String(r.seq),
-      new Date(r.at).toLocaleString(),
+      fmt.dateTime(r.at),
       r.type,
       r.paramsSummary,
-      r.code ? `${r.status} · ${r.code}` : r.status,
+      statusText(r.status, r.code, say),
       r.message,
       requester(r),
       r.httpStatus === null ? '' : String(r.httpStatus),
@@ -88,7 +91,11 @@ async function showPage(before: number | null): Promise<void> {
   element<HTMLButtonElement>('older').disabled = nextBefore === null;
   element<HTMLButtonElement>('newer').disabled = pages.length <= 1;
   const shown = reply.data.rows.length;
-  element('summary').textContent = `${reply.data.total} entries in the log · showing ${shown} (page ${pages.length})`;
+  element('summary').textContent = say('auditSummary', [
+    fmt.number(reply.data.total),
+    fmt.number(shown),
+    fmt.number(pages.length),
+  ]);
 }
 
 async function exportAll(kind: 'csv' | 'json'): Promise<void> {
@@ -110,7 +117,7 @@ async function exportAll(kind: 'csv' | 'json'): Promise<void> {
       if (reply.data.count > 0) parts.push(kind === 'json' && count > 0 ? `,\n${reply.data.text}` : reply.data.text);
       count += reply.data.count;
       before = reply.data.nextBefore;
-      element('summary').textContent = `Exporting… ${count} rows`;
+      element('summary').textContent = say('exporting', [fmt.number(count)]);
     } while (before !== null);
     if (kind === 'json') parts.push('\n]\n');
     const blob = new Blob(parts, { type: kind === 'csv' ? 'text/csv' : 'application/json' });
@@ -121,9 +128,9 @@ async function exportAll(kind: 'csv' | 'json'): Promise<void> {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-    element('summary').textContent = `Exported ${count} rows as ${kind.toUpperCase()}.`;
+    element('summary').textContent = say('exported', [fmt.number(count), kind.toUpperCase()]);
   } catch (error) {
-    element('summary').textContent = `Export failed: ${error instanceof Error ? error.message : String(error)}`;
+    element('summary').textContent = say('exportFailed', [error instanceof Error ? error.message : String(error)]);
   } finally {
     button.disabled = false;
   }
@@ -149,7 +156,7 @@ element('export-csv').addEventListener('click', () => void exportAll('csv'));
 element('export-json').addEventListener('click', () => void exportAll('json'));
 element('verify').addEventListener('click', () => {
   const out = element('verify-result');
-  out.textContent = 'Verifying…';
+  out.textContent = say('verifying');
   out.className = '';
   void send({ type: 'audit/verify' }).then((reply) => {
     if (!reply.ok) {
@@ -159,11 +166,9 @@ element('verify').addEventListener('click', () => {
     const v = reply.data;
     out.className = v.ok ? 'ok' : 'bad';
     out.textContent = v.ok
-      ? `Chain intact: ${v.checked} entries verified.`
-      : `Chain broken at entry #${v.brokenAt}: ${v.reason}.`;
-    element('chain-head').textContent = v.head
-      ? `Newest entry #${v.head.seq} has hash ${v.head.hash}. Note it: checking a later export against it (npm run verify-audit -- <file> --anchor <hash>) proves nothing up to this entry changed.`
-      : '';
+      ? say('chainIntact', [fmt.number(v.checked)])
+      : say('chainBroken', [String(v.brokenAt), v.reason ?? '']);
+    element('chain-head').textContent = v.head ? say('chainHead', [String(v.head.seq), v.head.hash]) : '';
   });
 });
 
