@@ -185,7 +185,11 @@ element('test-connection').addEventListener('click', () => {
  */
 function numberField(input: HTMLInputElement, label: string, errorId: string): number | null {
   if (input.value.trim() !== '' && Number.isFinite(Number(input.value))) return Number(input.value);
-  element(errorId).textContent = t('wholeNumber', [label, input.min, input.max]);
+  element(errorId).textContent = t('wholeNumber', [
+    label,
+    fmt.number(Number(input.min)),
+    fmt.number(Number(input.max)),
+  ]);
   input.focus();
   return null;
 }
