@@ -42,6 +42,9 @@ test('the popup speaks German and writes its numbers the German way', async ({ h
 test('the options page speaks German, with German weekdays and digit grouping', async ({ harness }) => {
   const page = await configureInGerman(harness);
   await expect(page).toHaveTitle('Outbound Executor: Optionen');
+  // A sentence the worker builds (Test connection) speaks German too.
+  await page.getByRole('button', { name: 'Verbindung testen' }).click();
+  await expect(page.locator('#test-result')).toHaveText(/^Verbunden: Das Backend hat ein Lebenszeichen angenommen/);
   await expect(page.getByRole('heading', { name: 'Sicherheit' })).toBeVisible();
   await expect(page.getByLabel('Folgen pro Tag (Obergrenze 200)')).toBeVisible();
   await expect(page.locator('#wh-days label').first()).toHaveText(/^\s*So\.?$/);
