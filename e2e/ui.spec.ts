@@ -710,24 +710,26 @@ test('audit page: filters, paging, CSV/JSON exports equal to the stored log, cha
   records = await auditRecords(harness);
   const total = records.length;
   expect(total).toBe(n + bulk.length);
+  // Counts are shown in the user's number format (en-US here: 2,158).
+  const shown = total.toLocaleString('en-US');
   const allSeqs = seqsOf(records);
 
   await page.getByLabel('To').fill('');
   await apply.click();
-  await expect(summary).toHaveText(`${total} entries in the log · showing 100 (page 1)`);
+  await expect(summary).toHaveText(`${shown} entries in the log · showing 100 (page 1)`);
   await expectSeqs(page, allSeqs.slice(0, 100));
   await expect(page.getByRole('button', { name: 'Newer' })).toBeDisabled();
   await page.getByRole('button', { name: 'Older' }).click();
-  await expect(summary).toHaveText(`${total} entries in the log · showing 100 (page 2)`);
+  await expect(summary).toHaveText(`${shown} entries in the log · showing 100 (page 2)`);
   await expectSeqs(page, allSeqs.slice(100, 200));
   await page.getByRole('button', { name: 'Newer' }).click();
-  await expect(summary).toHaveText(`${total} entries in the log · showing 100 (page 1)`);
+  await expect(summary).toHaveText(`${shown} entries in the log · showing 100 (page 1)`);
   await expectSeqs(page, allSeqs.slice(0, 100));
 
   const newestFirst = [...records].sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0));
   const csv = await download(page, 'Export CSV');
   expect(csv.file.suggestedFilename()).toMatch(/^audit-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.csv$/);
-  await expect(summary).toHaveText(`Exported ${total} rows as CSV.`);
+  await expect(summary).toHaveText(`Exported ${shown} rows as CSV.`);
   const table = parseCsv(csv.text);
   expect(table[0]).toEqual([...CSV_COLUMNS]);
   expect(table.length - 1).toBe(total);
@@ -739,7 +741,7 @@ test('audit page: filters, paging, CSV/JSON exports equal to the stored log, cha
 
   const json = await download(page, 'Export JSON');
   expect(json.file.suggestedFilename()).toMatch(/\.json$/);
-  await expect(summary).toHaveText(`Exported ${total} rows as JSON.`);
+  await expect(summary).toHaveText(`Exported ${shown} rows as JSON.`);
   const exported = JSON.parse(json.text) as unknown[];
   expect(exported).toHaveLength(total);
   expect(exported).toEqual(newestFirst.map(expectedJsonRow));

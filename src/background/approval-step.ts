@@ -19,6 +19,9 @@ import { refreshApprovalBadge } from './badge';
 import { approvalEndRecords } from './finish-records';
 import { loadRuntime, updateRuntime } from './runtime';
 import { wakeAt } from './wake';
+import { t, uiLocale } from '../i18n/chrome';
+import { localeFormat } from '../i18n/locale-format';
+import { expiryNotification } from './notification-text';
 
 export type ApprovalStep = 'run' | 'wait';
 
@@ -104,8 +107,7 @@ export async function notifyFirstExpiry(count: number): Promise<void> {
     await browser.notifications.create('approval-expired', {
       type: 'basic',
       iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-      title: 'An action waited too long for your approval',
-      message: `${count === 1 ? 'An action' : `${count} actions`} waiting for your approval ran out of time and went back to the backend unsent. Open the extension's popup to approve or reject what waits.`,
+      ...expiryNotification(count, t, localeFormat(uiLocale())),
     });
   } catch (error) {
     console.warn('[executor] notification failed', error);

@@ -9,6 +9,9 @@ import type { StopVerdict } from '../voyager/client';
 import { readSession } from '../voyager/session';
 import type { AttemptEffects } from './job-environment';
 import { loadRuntime, updateRuntime, type Runtime } from './runtime';
+import { t, uiLocale } from '../i18n/chrome';
+import { localeFormat } from '../i18n/locale-format';
+import { challengeNotification } from './notification-text';
 
 export const CHALLENGE_PAUSE_MS = DAY;
 export const RATE_LIMIT_BASE_MS = HOUR;
@@ -75,8 +78,7 @@ async function notifyChallenge(runtime: Runtime): Promise<void> {
     await browser.notifications.create('challenge', {
       type: 'basic',
       iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-      title: 'LinkedIn security check: outbound paused',
-      message: `LinkedIn showed a security challenge. All actions are paused until ${new Date(runtime.pause?.until ?? 0).toLocaleString()}.`,
+      ...challengeNotification(runtime.pause?.until ?? 0, t, localeFormat(uiLocale())),
     });
   } catch (error) {
     console.warn('[executor] notification failed', error);

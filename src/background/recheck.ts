@@ -15,6 +15,8 @@ import { createLinkedInClient, type StopVerdict } from '../voyager/client';
 import { readSession } from '../voyager/session';
 import type { Transport } from '../voyager/transport';
 import { loadRuntime, updateRuntime, type Runtime } from './runtime';
+import { t } from '../i18n/chrome';
+import { suspendedNotification } from './notification-text';
 
 export interface RecheckArgs {
   now: () => number;
@@ -80,8 +82,7 @@ export async function notifySuspended(type: string, suspension: Suspension): Pro
     await browser.notifications.create(`suspended-${type}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-      title: `LinkedIn changed: ${type} suspended`,
-      message: `${type} is paused because LinkedIn answered ${suspension.endpoint} in a way this version does not understand. It is checked again automatically.`,
+      ...suspendedNotification(type, suspension.endpoint, t),
     });
   } catch (error) {
     console.warn('[executor] notification failed', error);

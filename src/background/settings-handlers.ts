@@ -3,6 +3,9 @@
  * the background-tab answer), the account binding, and the local data reset.
  * A field the organisation's policy sets is the policy's, whatever a page sends.
  */
+import { t, uiLocale } from '../i18n/chrome';
+import { localeFormat } from '../i18n/locale-format';
+import { connectionTestText } from './connection-text';
 import browser from 'webextension-polyfill';
 import { createBackendClient } from '../backend/client';
 import { DEFAULT_LIMITS, checkUserLimits } from '../safety/limits';
@@ -42,7 +45,10 @@ async function settingsView(now: number, s?: Settings): Promise<SettingsView> {
     workingHours: settings.workingHours,
     spacingSeconds: settings.spacingSeconds,
     warmupStartedAt: settings.warmupStartedAt,
-    warmupAdvice: settings.warmupStartedAt === null ? warmupAdvice(runtime.lastMutationAt, now) : null,
+    warmupAdvice:
+      settings.warmupStartedAt === null
+        ? warmupAdvice(runtime.lastMutationAt, now, t, localeFormat(uiLocale()).number)
+        : null,
     boundAccount: runtime.boundAccount,
     signedInAccount: runtime.viewer
       ? { memberUrn: runtime.viewer.memberUrn, publicIdentifier: runtime.viewer.publicIdentifier }
@@ -84,16 +90,7 @@ export function settingsHandlers(deps: RouterDeps): Handlers<SettingsRequest> {
         fetch: (...a) => fetch(...a),
       });
       const answer = await client.heartbeat(heartbeatOf(await computeStatus(deps.now())));
-      const message =
-        answer.kind === 'ok'
-          ? `Connected: the backend accepted a heartbeat${answer.data.queued !== undefined ? ` (${answer.data.queued} actions queued)` : ''}.`
-          : answer.kind === 'auth'
-            ? `The backend rejected the token (HTTP ${answer.status}).`
-            : answer.kind === 'transient'
-              ? `Could not reach the backend: ${answer.error}.`
-              : answer.kind === 'bad'
-                ? `Unexpected answer: ${answer.error}`
-                : 'Unexpected answer (409).';
+      const message = connectionTestText(answer, t, localeFormat(uiLocale()));
       return { ok: true, data: { ok: answer.kind === 'ok', message } };
     },
     'settings/saveSafety': async (req) => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ProbeResult } from './probes';
 import { parseCheckInputs } from '../shared/messages';
+import { translator } from '../i18n/catalog';
+import en from '../../public/_locales/en/messages.json';
 import { REPORT_KIND, buildReport, inputValues, scrub, summaryLine } from './report';
 
 const results: ProbeResult[] = [
@@ -134,8 +136,8 @@ describe('Check LinkedIn report', () => {
   });
 
   it('sums up the results in words', () => {
-    expect(summaryLine(results)).toBe('1 OK, 1 changed, 1 failed, 1 skipped');
-    expect(summaryLine([])).toBe('0 OK, 0 changed, 0 failed, 0 skipped');
+    expect(summaryLine(results, translator(en))).toBe('1 OK, 1 changed, 1 failed, 1 skipped');
+    expect(summaryLine([], translator(en))).toBe('0 OK, 0 changed, 0 failed, 0 skipped');
   });
 });
 

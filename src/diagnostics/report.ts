@@ -7,6 +7,7 @@
  * every string is scrubbed of anything that looks like an identifier, and of
  * the values the caller knows to be personal (the inputs, the own slug). Pure.
  */
+import type { MessageKey, Translate } from '../i18n/catalog';
 import type { ProbeInputs, ProbeResult, ProbeStatus } from './probes';
 
 export const REPORT_KIND = 'outbound-executor/check-linkedin';
@@ -106,15 +107,21 @@ export function inputValues(inputs: ProbeInputs): string[] {
 }
 
 /** The result as shown: a word, never a colour alone. */
-export const STATUS_TEXT: Record<ProbeStatus, string> = {
-  ok: 'OK',
-  changed: 'changed',
-  failed: 'failed',
-  skipped: 'skipped',
+export const STATUS_TEXT: Record<ProbeStatus, MessageKey> = {
+  ok: 'probeOk',
+  changed: 'probeChanged',
+  failed: 'probeFailed',
+  skipped: 'probeSkipped',
 };
 
-/** "7 OK, 1 changed, 0 failed, 2 skipped". */
-export function summaryLine(results: readonly Pick<ProbeResult, 'status'>[]): string {
+/** "7 OK, 1 changed, 0 failed, 2 skipped", in the user's language. */
+export function summaryLine(
+  results: readonly Pick<ProbeResult, 'status'>[],
+  t: Translate,
+  number: (n: number) => string = String,
+): string {
   const count = (status: ProbeStatus): number => results.filter((r) => r.status === status).length;
-  return (['ok', 'changed', 'failed', 'skipped'] as const).map((s) => `${count(s)} ${STATUS_TEXT[s]}`).join(', ');
+  return (['ok', 'changed', 'failed', 'skipped'] as const)
+    .map((s) => t('probeCount', [number(count(s)), t(STATUS_TEXT[s])]))
+    .join(', ');
 }

@@ -15,7 +15,7 @@ const LANGS = readdirSync(LOCALES_DIR);
 const en = catalog('en');
 
 /** Pages whose every string comes from the catalogue. */
-const LOCALIZED_PAGES = ['src/ui/welcome'];
+const LOCALIZED_PAGES = ['src/ui/welcome', 'src/ui/popup', 'src/ui/options', 'src/ui/audit', 'src/ui/privacy'];
 
 describe('catalogues', () => {
   it('English and at least one other complete locale exist', () => {

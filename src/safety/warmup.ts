@@ -5,6 +5,7 @@
 import type { Bucket } from '../../contract/protocol';
 import { DAY, WEEK, scaled } from '../time';
 import type { BucketLimits } from './limits';
+import type { Translate } from '../i18n/catalog';
 
 export function warmupFactor(startedAt: number, now: number): number {
   const weeks = Math.max(0, Math.floor((now - startedAt) / scaled(WEEK)));
@@ -14,15 +15,18 @@ export function warmupFactor(startedAt: number, now: number): number {
 /** A quiet spell after which LinkedIn may read a sudden burst of writes as automation. */
 const IDLE_AFTER = 30 * DAY;
 
-/** Why the options page suggests the warm-up (it is off), or null when nothing suggests it. */
-export function warmupAdvice(lastWriteAt: number | null, now: number): string | null {
-  if (lastWriteAt === null) {
-    return 'This executor has not written to LinkedIn yet: if the account is new or has been quiet for weeks, turn the warm-up on.';
-  }
+/** Why the options page suggests the warm-up (it is off), in the user's language, or null when nothing suggests it. */
+export function warmupAdvice(
+  lastWriteAt: number | null,
+  now: number,
+  t: Translate,
+  number: (n: number) => string = String,
+): string | null {
+  if (lastWriteAt === null) return t('warmupNeverWritten');
   const idle = now - lastWriteAt;
   if (idle < scaled(IDLE_AFTER)) return null;
   const days = Math.floor(idle / scaled(DAY));
-  return `The last write was ${days} days ago: after a quiet spell, turning the warm-up on is safer.`;
+  return t('warmupIdle', [number(days)]);
 }
 
 export function applyWarmup(limits: Record<Bucket, BucketLimits>, factor: number): Record<Bucket, BucketLimits> {

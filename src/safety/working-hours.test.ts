@@ -3,6 +3,8 @@ import { BUCKETS } from '../../contract/protocol';
 import { DAY } from '../time';
 import { effectiveLimits } from './limits';
 import { applyWarmup, warmupAdvice, warmupFactor } from './warmup';
+import { translator } from '../i18n/catalog';
+import en from '../../public/_locales/en/messages.json';
 import {
   isWithinWorkingHours,
   nextWorkingTime,
@@ -96,11 +98,12 @@ describe('warm-up', () => {
 });
 
 describe('warm-up advice', () => {
+  const t = translator(en);
   const now = Date.UTC(2026, 10, 23);
   it('suggests the warm-up before the first write and after 30 quiet days, not otherwise', () => {
-    expect(warmupAdvice(null, now)).toMatch(/^This executor has not written to LinkedIn yet/);
-    expect(warmupAdvice(now - 29 * DAY, now)).toBeNull();
-    expect(warmupAdvice(now - 45 * DAY - 1, now)).toBe(
+    expect(warmupAdvice(null, now, t)).toMatch(/^This executor has not written to LinkedIn yet/);
+    expect(warmupAdvice(now - 29 * DAY, now, t)).toBeNull();
+    expect(warmupAdvice(now - 45 * DAY - 1, now, t)).toBe(
       'The last write was 45 days ago: after a quiet spell, turning the warm-up on is safer.',
     );
   });

@@ -5,6 +5,8 @@ import { ACTION_TYPES } from '../../../contract/protocol';
 import type { AuditRow } from '../../shared/messages';
 import type { AuditFilter } from '../../shared/audit-filter';
 import { send } from '../shared/send';
+import { fmt, localizePage, t as say } from '../shared/i18n';
+import { statusText } from '../shared/action-labels';
 import { exportAudit } from './export';
 import { verifyChain } from './verify';
 
@@ -16,6 +18,7 @@ function element<T extends HTMLElement>(id: string): T {
   return el as T;
 }
 
+localizePage();
 const typeSelect = element<HTMLSelectElement>('f-type');
 for (const t of ACTION_TYPES) typeSelect.append(new Option(t, t));
 
@@ -55,10 +58,10 @@ function renderRows(rows: AuditRow[]): void {
     tr.dataset.seq = String(r.seq);
     const cells = [
       String(r.seq),
-      new Date(r.at).toLocaleString(),
+      fmt.dateTime(r.at),
       r.type,
       r.paramsSummary,
-      r.code ? `${r.status} · ${r.code}` : r.status,
+      statusText(r.status, r.code, say),
       r.message,
       requester(r),
       r.httpStatus === null ? '' : String(r.httpStatus),
@@ -88,7 +91,11 @@ async function showPage(before: number | null): Promise<void> {
   element<HTMLButtonElement>('older').disabled = nextBefore === null;
   element<HTMLButtonElement>('newer').disabled = pages.length <= 1;
   const shown = reply.data.rows.length;
-  element('summary').textContent = `${reply.data.total} entries in the log · showing ${shown} (page ${pages.length})`;
+  element('summary').textContent = say('auditSummary', [
+    fmt.number(reply.data.total),
+    fmt.number(shown),
+    fmt.number(pages.length),
+  ]);
 }
 
 async function exportAll(kind: 'csv' | 'json'): Promise<void> {
@@ -96,7 +103,7 @@ async function exportAll(kind: 'csv' | 'json'): Promise<void> {
   button.disabled = true;
   try {
     const { parts, rows } = await exportAudit(filter, kind, (n) => {
-      element('summary').textContent = `Exporting… ${n} rows`;
+      element('summary').textContent = say('exporting', [fmt.number(n)]);
     });
     const blob = new Blob(parts, { type: kind === 'csv' ? 'text/csv' : 'application/json' });
     const a = document.createElement('a');
@@ -106,9 +113,9 @@ async function exportAll(kind: 'csv' | 'json'): Promise<void> {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-    element('summary').textContent = `Exported ${rows} rows as ${kind.toUpperCase()}.`;
+    element('summary').textContent = say('exported', [fmt.number(rows), kind.toUpperCase()]);
   } catch (error) {
-    element('summary').textContent = `Export failed: ${error instanceof Error ? error.message : String(error)}`;
+    element('summary').textContent = say('exportFailed', [error instanceof Error ? error.message : String(error)]);
   } finally {
     button.disabled = false;
   }
@@ -134,20 +141,18 @@ element('export-csv').addEventListener('click', () => void exportAll('csv'));
 element('export-json').addEventListener('click', () => void exportAll('json'));
 element('verify').addEventListener('click', () => {
   const out = element('verify-result');
-  out.textContent = 'Verifying…';
+  out.textContent = say('verifying');
   out.className = '';
   verifyChain().then(
     (v) => {
       out.className = v.ok ? 'ok' : 'bad';
       out.textContent = v.ok
-        ? `Chain intact: ${v.checked} entries verified.`
-        : `Chain broken at entry #${v.brokenAt}: ${v.reason}.`;
-      element('chain-head').textContent = v.head
-        ? `Newest entry #${v.head.seq} has hash ${v.head.hash}. Note it: checking a later export against it (npm run verify-audit -- <file> --anchor <hash>) proves nothing up to this entry changed.`
-        : '';
+        ? say('chainIntact', [fmt.number(v.checked)])
+        : say('chainBroken', [String(v.brokenAt), v.reason ?? '']);
+      element('chain-head').textContent = v.head ? say('chainHead', [String(v.head.seq), v.head.hash]) : '';
     },
     (error: unknown) => {
-      out.textContent = `Verification failed: ${error instanceof Error ? error.message : String(error)}`;
+      out.textContent = say('verifyFailed', [error instanceof Error ? error.message : String(error)]);
     },
   );
 });

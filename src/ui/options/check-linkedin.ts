@@ -8,16 +8,18 @@ import browser from 'webextension-polyfill';
 import { STATUS_TEXT, buildReport, inputValues, summaryLine, type CheckRun } from '../../diagnostics/report';
 import { parseCheckInputs, type CheckField, type ReplyData } from '../../shared/messages';
 import { send } from '../shared/send';
+import type { MessageKey } from '../../i18n/catalog';
+import { fmt, t } from '../shared/i18n';
 
 type ProbeRow = ReplyData<'linkedin/check'>['results'][number];
 
 const FIELDS: readonly CheckField[] = ['profile', 'company', 'post'];
 
 /** What a LinkedIn stop (verdict kind) means, said plainly. */
-const STOP_TEXT: Record<string, string> = {
-  challenge: 'a security challenge',
-  session_expired: 'the session ended (signed out)',
-  rate_limited: 'a rate limit',
+const STOP_TEXT: Record<string, MessageKey> = {
+  challenge: 'stopChallenge',
+  session_expired: 'stopSessionExpired',
+  rate_limited: 'stopRateLimited',
 };
 
 function element<T extends HTMLElement>(id: string): T {
@@ -37,7 +39,7 @@ function resultRow(r: ProbeRow): HTMLTableRowElement {
   const endpoint = document.createElement('th');
   endpoint.scope = 'row';
   endpoint.textContent = r.endpoint;
-  const result = cell(STATUS_TEXT[r.status]);
+  const result = cell(t(STATUS_TEXT[r.status]));
   result.className = `result-${r.status}`;
   const unexpected = document.createElement('td');
   const lines = [...r.unexpected, ...(r.note ? [r.note] : [])];
@@ -97,10 +99,9 @@ export function setUpCheckLinkedIn(options: CheckLinkedInOptions): void {
   function showRun(run: CheckRun): void {
     table.querySelector('tbody')?.replaceChildren(...run.results.map(resultRow));
     table.hidden = false;
-    status.textContent = summaryLine(run.results);
-    problem.textContent = run.stoppedBy
-      ? `LinkedIn stopped the check with ${STOP_TEXT[run.stoppedBy] ?? run.stoppedBy}: the remaining reads were not made.`
-      : '';
+    status.textContent = summaryLine(run.results, t, fmt.number);
+    const stop = run.stoppedBy ? STOP_TEXT[run.stoppedBy] : undefined;
+    problem.textContent = run.stoppedBy ? t('checkStopped', [stop ? t(stop) : run.stoppedBy]) : '';
   }
 
   form.addEventListener('submit', (event) => {
@@ -121,7 +122,7 @@ export function setUpCheckLinkedIn(options: CheckLinkedInOptions): void {
     copyButton.disabled = true;
     const hadFocus = document.activeElement === runButton;
     runButton.disabled = true;
-    status.textContent = 'Checking…';
+    status.textContent = t('checking');
     void send({ type: 'linkedin/check', ...raw })
       .then((reply) => {
         if (!reply.ok) {
@@ -154,11 +155,11 @@ export function setUpCheckLinkedIn(options: CheckLinkedInOptions): void {
       .then(
         () => {
           copyResult.className = 'ok';
-          copyResult.textContent = 'Copied.';
+          copyResult.textContent = t('copied');
         },
         (error: unknown) => {
           copyResult.className = 'error';
-          copyResult.textContent = `Could not copy: ${error instanceof Error ? error.message : String(error)}`;
+          copyResult.textContent = t('copyFailed', [error instanceof Error ? error.message : String(error)]);
         },
       );
   });

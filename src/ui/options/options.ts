@@ -4,6 +4,8 @@ import '../../zod-jitless';
 import { BUCKETS, type Bucket } from '../../../contract/protocol';
 import type { SettingsView } from '../../shared/messages';
 import { send } from '../shared/send';
+import { fmt, localizePage, t } from '../shared/i18n';
+import { bucketLabel } from '../shared/action-labels';
 import { showScaledBuildNotice } from '../shared/scaled-build';
 import { setUpCheckLinkedIn } from './check-linkedin';
 import { showPolicy } from './policy-lock';
@@ -21,9 +23,10 @@ const tokenInput = element<HTMLInputElement>('token');
 const urlError = element('backend-url-error');
 const tokenError = element('token-error');
 const saved = element('saved');
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const DAYS = fmt.weekdays();
 /** The stored answer about a background tab; null (not asked yet) stays null unless the box is ticked. */
 let backgroundTabStored: boolean | null = null;
+localizePage();
 showScaledBuildNotice(document.getElementById('scaled-build'));
 
 function showConnectionError(field: string | undefined, message: string): void {
@@ -53,12 +56,17 @@ function limitInput(bucket: Bucket, window: 'day' | 'week', view: SettingsView):
   input.dataset.bucket = bucket;
   input.dataset.window = window;
   input.value = String(view.limits[bucket]?.[window] ?? fallback);
-  input.setAttribute('aria-label', `${bucket} per ${window} (ceiling ${ceiling})`);
+  input.setAttribute('aria-label', t('limitAria', [limitLabel(bucket, window), fmt.number(ceiling)]));
   const hint = document.createElement('span');
   hint.className = 'muted';
-  hint.textContent = ` max ${ceiling}`;
-  cell.append(input, hint);
+  hint.textContent = t('limitMax', [fmt.number(ceiling)]);
+  cell.append(input, ' ', hint);
   return cell;
+}
+
+/** "follows per day", as the limit's field is named in labels and errors. */
+function limitLabel(bucket: Bucket, window: 'day' | 'week'): string {
+  return t(window === 'day' ? 'limitPerDay' : 'limitPerWeek', [bucketLabel(bucket, t)]);
 }
 
 /** The spacing field's range and hint come from the safety floors, so they cannot drift apart. */
@@ -66,8 +74,10 @@ function describeSpacing(): void {
   const spacing = element<HTMLInputElement>('spacing');
   spacing.min = String(SPACING_SECONDS.min);
   spacing.max = String(SPACING_SECONDS.max);
-  element('spacing-hint').textContent =
-    `At least ${SPACING_SECONDS.min} (a message waits at least ${MESSAGE_SPACING_MS / SECOND}); each wait adds 0–100 % random jitter.`;
+  element('spacing-hint').textContent = t('spacingHint', [
+    fmt.number(SPACING_SECONDS.min),
+    fmt.number(MESSAGE_SPACING_MS / SECOND),
+  ]);
 }
 describeSpacing();
 
@@ -76,7 +86,7 @@ function fillTimeZones(): void {
   const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const zone = element<HTMLSelectElement>('wh-zone');
   zone.append(
-    new Option(`This computer's time zone (${own})`, ''),
+    new Option(t('ownTimeZone', [own]), ''),
     ...Intl.supportedValuesOf('timeZone').map((z) => new Option(z, z)),
   );
 }
@@ -87,7 +97,7 @@ function renderSafety(view: SettingsView): void {
     const tr = document.createElement('tr');
     const name = document.createElement('th');
     name.scope = 'row';
-    name.textContent = bucket;
+    name.textContent = bucketLabel(bucket, t);
     tr.append(name, limitInput(bucket, 'day', view), limitInput(bucket, 'week', view));
     return tr;
   });
@@ -126,8 +136,10 @@ function renderAccount(view: SettingsView): void {
   const bound = view.boundAccount?.publicIdentifier ?? view.boundAccount?.memberUrn;
   const current = view.signedInAccount?.publicIdentifier ?? view.signedInAccount?.memberUrn;
   element('account-text').textContent = bound
-    ? `Bound to ${bound}${current && current !== bound ? `; the browser is signed in as ${current}` : ''}.`
-    : 'Not bound yet: the executor binds to the first LinkedIn account it sees.';
+    ? current && current !== bound
+      ? t('accountBoundOther', [bound, current])
+      : t('accountBound', [bound])
+    : t('accountUnbound');
 }
 
 let signedInAccount: SettingsView['signedInAccount'] = null;
@@ -148,13 +160,13 @@ element<HTMLFormElement>('connection').addEventListener('submit', (event) => {
     if (!reply.ok) return showConnectionError(reply.error.field, reply.error.message);
     showConnectionError(undefined, '');
     render(reply.data);
-    saved.textContent = 'Saved.';
+    saved.textContent = t('saved');
   });
 });
 
 element('test-connection').addEventListener('click', () => {
   const out = element('test-result');
-  out.textContent = 'Testing…';
+  out.textContent = t('welcomeTesting');
   out.className = '';
   void send({ type: 'settings/testConnection', backendUrl: urlInput.value, token: tokenInput.value }).then((reply) => {
     if (!reply.ok) {
@@ -173,7 +185,11 @@ element('test-connection').addEventListener('click', () => {
  */
 function numberField(input: HTMLInputElement, label: string, errorId: string): number | null {
   if (input.value.trim() !== '' && Number.isFinite(Number(input.value))) return Number(input.value);
-  element(errorId).textContent = `${label}: enter a whole number from ${input.min} to ${input.max}.`;
+  element(errorId).textContent = t('wholeNumber', [
+    label,
+    fmt.number(Number(input.min)),
+    fmt.number(Number(input.max)),
+  ]);
   input.focus();
   return null;
 }
@@ -188,12 +204,12 @@ element<HTMLFormElement>('safety').addEventListener('submit', (event) => {
   for (const input of document.querySelectorAll<HTMLInputElement>('#limits-table input')) {
     const bucket = input.dataset.bucket as Bucket;
     const window = input.dataset.window as 'day' | 'week';
-    const value = numberField(input, `${bucket} per ${window}`, 'limits-error');
+    const value = numberField(input, limitLabel(bucket, window), 'limits-error');
     if (value === null) return;
     limits[bucket] = { ...limits[bucket], [window]: value };
   }
   const spacing = element<HTMLInputElement>('spacing');
-  const spacingSeconds = numberField(spacing, 'Seconds between actions', 'spacing-error');
+  const spacingSeconds = numberField(spacing, t('spacingLabel'), 'spacing-error');
   if (spacingSeconds === null) return;
   const zone = element<HTMLSelectElement>('wh-zone').value;
   const workingHours = element<HTMLInputElement>('wh-enabled').checked
@@ -227,32 +243,26 @@ element<HTMLFormElement>('safety').addEventListener('submit', (event) => {
       return;
     }
     render(reply.data);
-    element('safety-saved').textContent = 'Safety settings applied.';
+    element('safety-saved').textContent = t('safetyApplied');
   });
 });
 
 element('rebind').addEventListener('click', () => {
-  if (!window.confirm('Bind the executor to the LinkedIn account signed in now? Actions will run as that account.'))
-    return;
+  if (!window.confirm(t('confirmRebind'))) return;
   void send({ type: 'account/rebind', confirm: true }).then((reply) => {
     if (reply.ok) {
       render(reply.data);
-      element('rebind-result').textContent = 'Rebound.';
+      element('rebind-result').textContent = t('rebound');
     }
   });
 });
 
 element('reset').addEventListener('click', () => {
-  if (
-    !window.confirm(
-      'Reset local data? Settings, the account binding and caches are erased; the audit log and pauses are kept.',
-    )
-  )
-    return;
+  if (!window.confirm(t('confirmReset'))) return;
   void send({ type: 'data/reset', confirm: true }).then((reply) => {
     if (reply.ok) {
       render(reply.data);
-      element('reset-result').textContent = 'Local data reset.';
+      element('reset-result').textContent = t('resetDone');
     }
   });
 });
@@ -265,7 +275,7 @@ void send({ type: 'settings/get' }).then((reply) => {
   if (reply.ok) render(reply.data);
   else {
     const out = element('test-result');
-    out.textContent = `Could not load the saved settings: ${reply.error.message}`;
+    out.textContent = t('loadFailed', [reply.error.message]);
     out.className = 'error';
   }
   for (const id of ['connection-fields', 'safety-fields']) element<HTMLFieldSetElement>(id).disabled = false;

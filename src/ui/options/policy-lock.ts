@@ -4,8 +4,7 @@
  * the same (a page cannot change a locked value), this only shows it.
  */
 import type { SettingsView } from '../../shared/messages';
-
-export const ORG_NOTE = 'Set by your organisation';
+import { fmt, t } from '../shared/i18n';
 
 /** Each lockable setting's control on this page (absent ones, e.g. on an older page, are skipped). */
 const CONTROL: Record<SettingsView['policy']['locked'][number], string> = {
@@ -21,7 +20,7 @@ function note(forId: string): HTMLSpanElement {
   const span = document.createElement('span');
   span.id = `${forId}-org`;
   span.className = 'org-note';
-  span.textContent = ORG_NOTE;
+  span.textContent = t('orgNote');
   return span;
 }
 
@@ -49,7 +48,7 @@ export function showPolicy(view: SettingsView): void {
     if (input instanceof HTMLInputElement) lock(input, locked.has(field));
   }
   const token = document.getElementById('token');
-  if (token instanceof HTMLInputElement) token.placeholder = locked.has('token') ? ORG_NOTE : '';
+  if (token instanceof HTMLInputElement) token.placeholder = locked.has('token') ? t('orgNote') : '';
   // Both connection fields fixed: nothing here to save (Test connection still tries the organisation's).
   const save = document.querySelector<HTMLButtonElement>('#connection button[type="submit"]');
   if (save) save.hidden = locked.has('backendUrl') && locked.has('token');
@@ -57,7 +56,7 @@ export function showPolicy(view: SettingsView): void {
     for (const window of ['day', 'week'] as const) {
       const cap = windows?.[window];
       const hint = document.getElementById(`limit-${bucket}-${window}`)?.nextElementSibling;
-      if (cap !== undefined && hint) hint.textContent = ` max ${cap}, ${ORG_NOTE.toLowerCase()}`;
+      if (cap !== undefined && hint) hint.textContent = t('limitMaxOrg', [fmt.number(cap)]);
     }
   }
   const banner = document.getElementById('policy-banner');

@@ -7,8 +7,9 @@ import { statusViewSchema } from '../../shared/replies';
 import { STATUS_SNAPSHOT_KEY } from '../../shared/status-snapshot';
 import { send } from '../shared/send';
 import { showScaledBuildNotice } from '../shared/scaled-build';
-import { bannerText, countdown, recheckText, suspensionText } from './format';
-import { localizePage } from '../shared/i18n';
+import { bannerText, countdown, decisionText, limitText, queueText, recheckText, suspensionText } from './format';
+import { fmt, localizePage, t } from '../shared/i18n';
+import { statusText } from '../shared/action-labels';
 import { createGuidance } from './guidance';
 import { createQueueList } from './queue-list';
 
@@ -32,20 +33,15 @@ let view: StatusView | null = null;
 let skew = 0;
 const approvalResult = element<HTMLElement>('approval-result');
 const renderQueue = createQueueList({
+  t,
+  fmt,
   decide: (decision, keys) =>
     void send({ type: 'approval/decide', decision, keys }).then((reply) => {
       if (!reply.ok) {
         approvalResult.textContent = reply.error.message;
         return;
       }
-      const o = reply.data.outcome;
-      const parts = [
-        o.approved ? `${o.approved} approved` : '',
-        o.rejected ? `${o.rejected} rejected` : '',
-        o.expired ? `${o.expired} ran out of time (not sent)` : '',
-        o.unchanged ? `${o.unchanged} already decided` : '',
-      ].filter(Boolean);
-      approvalResult.textContent = `${parts.join(' · ')}.`;
+      approvalResult.textContent = decisionText(reply.data.outcome, t, fmt);
       render(reply.data.status);
       // The decided item is gone with its buttons: keep focus on the sentence that says what happened.
       if (document.activeElement === document.body) approvalResult.focus();
@@ -56,11 +52,11 @@ function renderBanner(): void {
   if (!view) return;
   const now = Date.now() + skew;
   banner.dataset.state = view.state;
-  banner.textContent = bannerText(view, now);
+  banner.textContent = bannerText(view, now, t);
 }
 
 function renderSuspended(v: StatusView, now: number): void {
-  const sentences = v.suspended.map((s) => suspensionText(s, now));
+  const sentences = v.suspended.map((s) => suspensionText(s, now, t, fmt.time));
   const list = element('suspended-list');
   // Rebuilt only when a sentence changes: the popup refreshes every 2 s, and a list that is
   // replaced under a screen reader loses its reading position.
@@ -87,12 +83,11 @@ function render(v: StatusView, live = true): void {
   renderGuidance(v);
   renderSuspended(v, Date.now() + skew);
   tabConsent.hidden = !v.askBackgroundTab;
-  element('backend').textContent = v.configured ? (v.backendUrl ?? '') : 'not configured';
+  element('backend').textContent = v.configured ? (v.backendUrl ?? '') : t('notConfigured');
   element('linkedin').textContent = v.signedIn
-    ? (v.account?.publicIdentifier ?? v.account?.memberUrn ?? 'signed in')
-    : 'signed out';
-  const queued = v.queue.queuedAtBackend === null ? '' : ` · ${v.queue.queuedAtBackend} waiting at the backend`;
-  element('queue').textContent = `${v.queue.running} running · ${v.queue.outbox} results to deliver${queued}`;
+    ? (v.account?.publicIdentifier ?? v.account?.memberUrn ?? t('signedIn'))
+    : t('signedOut');
+  element('queue').textContent = queueText(v.queue, t, fmt);
   renderQueue(v, Date.now() + skew);
   const paused = v.pause !== null;
   pauseButton.hidden = paused || !v.configured;
@@ -100,21 +95,21 @@ function render(v: StatusView, live = true): void {
 
   const rows = v.limits.map((l) => {
     const tr = document.createElement('tr');
-    const pct = l.limit > 0 ? Math.min(100, Math.round((100 * l.used) / l.limit)) : 100;
+    const text = limitText(l, t, fmt);
     const now = Date.now() + skew;
     const next = l.nextAvailableAt ? Date.parse(l.nextAvailableAt) - now : 0;
     // When the count next drops, and, when it is later than now (spacing, a full window, a pause), the next slot.
     const times = [
-      ...(l.resetsAt ? [`resets in ${countdown(Date.parse(l.resetsAt) - now)}`] : []),
-      ...(next > 1000 ? [`next slot in ${countdown(next)}`] : []),
+      ...(l.resetsAt ? [t('resetsIn', [countdown(Date.parse(l.resetsAt) - now, t)])] : []),
+      ...(next > 1000 ? [t('nextSlotIn', [countdown(next, t)])] : []),
     ];
     tr.innerHTML = `<td></td><td></td><td class="bar-cell"><div class="bar" role="img"><span></span></div></td><td class="muted resets"></td>`;
     const cells = tr.querySelectorAll('td');
-    (cells[0] as HTMLElement).textContent = `${l.bucket} / ${l.window}`;
-    (cells[1] as HTMLElement).textContent = `${l.used}/${l.limit}`;
+    (cells[0] as HTMLElement).textContent = text.name;
+    (cells[1] as HTMLElement).textContent = text.usage;
     const bar = tr.querySelector('.bar') as HTMLElement;
-    bar.setAttribute('aria-label', `${pct}% used`);
-    (bar.firstElementChild as HTMLElement).style.width = `${pct}%`;
+    bar.setAttribute('aria-label', text.barLabel);
+    (bar.firstElementChild as HTMLElement).style.width = `${text.pct}%`;
     (cells[3] as HTMLElement).replaceChildren(
       ...times.map((text) => {
         const line = document.createElement('span');
@@ -131,20 +126,23 @@ function render(v: StatusView, live = true): void {
   const items = v.recent.map((r) => {
     const li = document.createElement('li');
     const what = document.createElement('span');
-    what.textContent = `${r.type} ${r.paramsSummary}`;
+    // The protocol's own words (action type, parameter summary), as the audit log and the backend show them.
+    what.textContent = [r.type, r.paramsSummary].join(' ');
     const status = document.createElement('span');
     status.className = `status-${r.status}`;
-    status.textContent = r.code ? `${r.status} · ${r.code}` : r.status;
+    status.textContent = statusText(r.status, r.code, t);
     const detail = document.createElement('span');
     detail.className = 'detail';
-    detail.textContent = `${new Date(r.at).toLocaleTimeString()} · ${r.message}`;
+    // The message is the worker's (English, as reported to the backend).
+    const at = fmt.time(r.at, Date.now() + skew);
+    detail.textContent = [at, r.message].join(' · ');
     li.append(what, status, detail);
     return li;
   });
   if (items.length === 0) {
     const li = document.createElement('li');
     li.className = 'muted';
-    li.textContent = 'Nothing done yet.';
+    li.textContent = t('nothingDoneYet');
     items.push(li);
   }
   element('recent').replaceChildren(...items);
@@ -170,13 +168,7 @@ element('open-options').addEventListener('click', (e) => {
 pauseButton.addEventListener('click', () => void send({ type: 'executor/pause' }).then((r) => r.ok && render(r.data)));
 resumeButton.addEventListener('click', () => {
   const early = view?.pause?.reason === 'challenge';
-  if (
-    early &&
-    !window.confirm(
-      'LinkedIn showed a security challenge. Resuming before the 24 h pause ends risks your account. Resume anyway?',
-    )
-  )
-    return;
+  if (early && !window.confirm(t('confirmEarlyResume'))) return;
   void send({ type: 'executor/resume', confirmEarlyChallengeResume: early }).then((r) => {
     if (r.ok) render(r.data);
     else banner.textContent = r.error.message;
@@ -199,10 +191,10 @@ element('tab-consent-later').addEventListener('click', () => answerTabConsent(fa
 
 recheckButton.addEventListener('click', () => {
   recheckButton.disabled = true;
-  recheckResult.textContent = 'Checking…';
+  recheckResult.textContent = t('checking');
   void send({ type: 'linkedin/recheck' })
     .then(async (reply) => {
-      recheckResult.textContent = reply.ok ? recheckText(reply.data) : reply.error.message;
+      recheckResult.textContent = reply.ok ? recheckText(reply.data, t) : reply.error.message;
       await refresh();
     })
     .finally(() => {

@@ -6,9 +6,13 @@
  */
 import type { InHandItem } from '../../shared/approval-view';
 import type { StatusView } from '../../shared/messages';
+import type { Translate } from '../../i18n/catalog';
+import type { LocaleFormat } from '../../i18n/locale-format';
 import { goesOutText, itemTitle } from './format';
 
 export interface QueueListHooks {
+  t: Translate;
+  fmt: LocaleFormat;
   decide(decision: 'approve' | 'reject', keys: string[]): void;
 }
 
@@ -29,14 +33,14 @@ function keyedItems(list: HTMLElement, items: InHandItem[], make: (item: InHandI
 
 let nextId = 0;
 
-function itemBody(item: InHandItem, idPrefix: string): HTMLLIElement {
+function itemBody(item: InHandItem, idPrefix: string, t: Translate): HTMLLIElement {
   const li = document.createElement('li');
   li.dataset['key'] = item.key;
   const title = document.createElement('p');
   title.className = 'item-title';
   // Keys come from the backend: a counter makes a safe id for aria-describedby.
   title.id = `${idPrefix}-${++nextId}`;
-  title.textContent = itemTitle(item);
+  title.textContent = itemTitle(item, t);
   li.append(title);
   if (item.text !== null) {
     const words = document.createElement('blockquote');
@@ -51,6 +55,7 @@ function itemBody(item: InHandItem, idPrefix: string): HTMLLIElement {
 }
 
 export function createQueueList(hooks: QueueListHooks) {
+  const { t, fmt } = hooks;
   const section = element('approvals');
   const approvalList = element('approval-list');
   const approveAll = element<HTMLButtonElement>('approve-all');
@@ -61,13 +66,13 @@ export function createQueueList(hooks: QueueListHooks) {
   approveAll.addEventListener('click', () => hooks.decide('approve', shownKeys));
 
   function makeApproval(item: InHandItem): HTMLLIElement {
-    const li = itemBody(item, 'approval');
+    const li = itemBody(item, 'approval', t);
     const controls = document.createElement('div');
     controls.className = 'controls';
     const titleId = li.querySelector('.item-title')?.id ?? '';
     for (const [decision, label] of [
-      ['approve', 'Approve'],
-      ['reject', 'Reject'],
+      ['approve', t('approve')],
+      ['reject', t('reject')],
     ] as const) {
       const button = document.createElement('button');
       button.type = 'button';
@@ -92,20 +97,20 @@ export function createQueueList(hooks: QueueListHooks) {
     keyedItems(approvalList, waiting, makeApproval);
     shownKeys = waiting.map((i) => i.key);
     approveAll.hidden = waiting.length < 2;
-    approveAll.textContent = `Approve all ${waiting.length}`;
-    keyedItems(inHandList, others, (item) => itemBody(item, 'in-hand'));
+    approveAll.textContent = t('approveAll', [fmt.number(waiting.length)]);
+    keyedItems(inHandList, others, (item) => itemBody(item, 'in-hand', t));
     for (const item of view.inHand) {
       const list = item.state === 'awaiting_approval' ? approvalList : inHandList;
       const li = [...list.children].find((c) => (c as HTMLElement).dataset['key'] === item.key);
       const when = li?.querySelector('.when');
-      const text = goesOutText(item, now);
+      const text = goesOutText(item, now, t, fmt.time);
       if (when && when.textContent !== text) when.textContent = text;
     }
     const empty = element('in-hand-empty');
     empty.hidden = others.length > 0;
-    empty.textContent = waiting.length > 0 ? 'Nothing else in hand.' : 'Nothing in hand.';
+    empty.textContent = t(waiting.length > 0 ? 'nothingElseInHand' : 'nothingInHand');
     const atBackend = view.queue.queuedAtBackend;
     backendQueue.textContent =
-      atBackend === null ? 'Waiting at the backend: not known yet.' : `${atBackend} waiting at the backend.`;
+      atBackend === null ? t('backendQueueUnknown') : t('backendQueueCount', [fmt.number(atBackend)]);
   };
 }

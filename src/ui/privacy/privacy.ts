@@ -1,6 +1,7 @@
 /** The privacy page: PRIVACY.md from the repository, bundled at build time, shown as text. */
 import source from '../../../PRIVACY.md?raw';
 import { parseMarkdown, type Block } from './markdown';
+import { localizePage, t, uiLocale } from '../shared/i18n';
 
 function render(block: Block): HTMLElement {
   const el = (tag: string, text?: string): HTMLElement =>
@@ -35,4 +36,17 @@ function render(block: Block): HTMLElement {
   }
 }
 
-document.querySelector('main')?.replaceChildren(...parseMarkdown(source).map(render));
+localizePage();
+// The notice itself is kept in English only (one reviewed text); other languages are told so.
+const note = uiLocale().startsWith('en')
+  ? []
+  : [
+      Object.assign(document.createElement('p'), {
+        className: 'note',
+        lang: uiLocale(),
+        textContent: t('privacyEnglishOnly'),
+      }),
+    ];
+const main = document.querySelector('main');
+if (main) main.lang = 'en';
+main?.replaceChildren(...note, ...parseMarkdown(source).map(render));

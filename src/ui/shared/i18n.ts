@@ -1,19 +1,36 @@
 /**
  * chrome.i18n for the pages: `t` for text built in code, `localizePage` for the HTML's own text,
  * which carries its catalogue key in `data-i18n` (text) and `data-i18n-<attribute>` (attributes).
- * chrome.i18n is synchronous and needs no polyfill; not importing one keeps pure modules that
- * take `t` importable in unit tests.
  */
-import type { MessageKey, Translate } from '../../i18n/catalog';
+import type { MessageKey } from '../../i18n/catalog';
+import { t, uiLocale } from '../../i18n/chrome';
+import { type LocaleFormat, localeFormat } from '../../i18n/locale-format';
 
-export const t: Translate = (key, substitutions) =>
-  // chrome.i18n answers "" for an unknown key: show the key rather than nothing.
-  chrome.i18n.getMessage(key, substitutions ? [...substitutions] : undefined) || key;
+export { t, uiLocale };
+
+let formats: LocaleFormat | undefined;
+// Made on first use: modules that import this one stay loadable where chrome.* is absent (unit tests).
+const formatsNow = (): LocaleFormat => {
+  formats ??= localeFormat(uiLocale());
+  return formats;
+};
+
+/** This page's number and date formats, in the extension's UI language. */
+export const fmt: LocaleFormat = {
+  get locale() {
+    return formatsNow().locale;
+  },
+  number: (n) => formatsNow().number(n),
+  percent: (fraction) => formatsNow().percent(fraction),
+  time: (at, now) => formatsNow().time(at, now),
+  dateTime: (at) => formatsNow().dateTime(at),
+  weekdays: () => formatsNow().weekdays(),
+};
 
 const ATTRIBUTES = ['aria-label', 'placeholder', 'title', 'alt'] as const;
 
 export function localizePage(root: Document = document): void {
-  root.documentElement.lang = chrome.i18n.getUILanguage();
+  root.documentElement.lang = uiLocale();
   for (const el of root.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n as MessageKey);
   for (const attribute of ATTRIBUTES) {
     for (const el of root.querySelectorAll<HTMLElement>(`[data-i18n-${attribute}]`)) {

@@ -57,6 +57,6 @@ export function nextStep(view: View, t: Translate): NextStep | null {
 
 function suspendedStep(view: View, t: Translate): NextStep | null {
   if (view.suspended.length === 0) return null;
-  const types = view.suspended.map((s) => actionLabel(s.type)).join(', ');
+  const types = view.suspended.map((s) => actionLabel(s.type, t)).join(', ');
   return { sentence: t('nextSuspended', [types]), link: { label: t('checkLinkedInLink'), target: 'check-linkedin' } };
 }
