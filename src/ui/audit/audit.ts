@@ -9,14 +9,11 @@ import { fmt, localizePage, t as say } from '../shared/i18n';
 import { statusText } from '../shared/action-labels';
 import { exportAudit } from './export';
 import { verifyChain } from './verify';
+import { elementsOf } from '../shared/element';
 
 const PAGE = 100;
 
-function element<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`audit page is missing #${id}`);
-  return el as T;
-}
+const element = elementsOf('audit page');
 
 localizePage();
 const typeSelect = element<HTMLSelectElement>('f-type');

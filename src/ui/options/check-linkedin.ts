@@ -10,6 +10,7 @@ import { parseCheckInputs, type CheckField, type ReplyData } from '../../shared/
 import { send } from '../shared/send';
 import type { MessageKey } from '../../i18n/catalog';
 import { fmt, t } from '../shared/i18n';
+import { elementsOf } from '../shared/element';
 
 type ProbeRow = ReplyData<'linkedin/check'>['results'][number];
 
@@ -22,11 +23,7 @@ const STOP_TEXT: Record<string, MessageKey> = {
   rate_limited: 'stopRateLimited',
 };
 
-function element<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`options page is missing #${id}`);
-  return el as T;
-}
+const element = elementsOf('options page');
 
 function cell(text: string): HTMLTableCellElement {
   const td = document.createElement('td');

@@ -11,12 +11,9 @@ import { setUpCheckLinkedIn } from './check-linkedin';
 import { showPolicy } from './policy-lock';
 import { MESSAGE_SPACING_MS, SPACING_SECONDS } from '../../safety/decide';
 import { SECOND } from '../../time';
+import { elementsOf } from '../shared/element';
 
-function element<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`options page is missing #${id}`);
-  return el as T;
-}
+const element = elementsOf('options page');
 
 const urlInput = element<HTMLInputElement>('backend-url');
 const tokenInput = element<HTMLInputElement>('token');

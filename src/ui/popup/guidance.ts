@@ -6,6 +6,7 @@
 import type { StatusView } from '../../shared/messages';
 import { t } from '../shared/i18n';
 import { LINKEDIN_URLS, nextStep, type NextStepTarget } from '../shared/next-step';
+import { elementsOf } from '../shared/element';
 import { setupChecklist, setupNeeded } from '../shared/setup-checklist';
 
 const PAGE_LINKS: Record<Exclude<NextStepTarget, keyof typeof LINKEDIN_URLS>, string> = {
@@ -18,14 +19,10 @@ const hrefOf = (target: NextStepTarget): string =>
   target === 'linkedin-login' || target === 'linkedin-home' ? LINKEDIN_URLS[target] : PAGE_LINKS[target];
 
 export function createGuidance(root: Document = document): (view: StatusView) => void {
-  const byId = (id: string): HTMLElement => {
-    const el = root.getElementById(id);
-    if (!el) throw new Error(`popup is missing #${id}`);
-    return el;
-  };
+  const byId = elementsOf('popup', root);
   const next = byId('next-step');
   const nextText = byId('next-step-text');
-  const nextLink = byId('next-step-link') as HTMLAnchorElement;
+  const nextLink = byId<HTMLAnchorElement>('next-step-link');
   const setup = byId('setup');
   const setupList = byId('setup-list');
   let shown = '';

@@ -3,8 +3,6 @@
 import '../../zod-jitless';
 import browser from 'webextension-polyfill';
 import type { StatusView } from '../../shared/messages';
-import { statusViewSchema } from '../../shared/replies';
-import { STATUS_SNAPSHOT_KEY } from '../../shared/status-snapshot';
 import { send } from '../shared/send';
 import { showScaledBuildNotice } from '../shared/scaled-build';
 import { bannerText, countdown, decisionText, limitText, queueText, recheckText, suspensionText } from './format';
@@ -12,12 +10,10 @@ import { fmt, localizePage, t } from '../shared/i18n';
 import { statusText } from '../shared/action-labels';
 import { createGuidance } from './guidance';
 import { createQueueList } from './queue-list';
+import { elementsOf } from '../shared/element';
+import { readStatusSnapshot } from '../shared/status-snapshot';
 
-function element<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`popup is missing #${id}`);
-  return el as T;
-}
+const element = elementsOf('popup');
 
 const banner = element<HTMLElement>('banner');
 const pauseButton = element<HTMLButtonElement>('pause');
@@ -150,9 +146,8 @@ function render(v: StatusView, live = true): void {
 
 /** First paint from the worker's last snapshot, without waiting for it to wake. */
 async function paintSnapshot(): Promise<void> {
-  const stored = (await browser.storage.session.get(STATUS_SNAPSHOT_KEY))[STATUS_SNAPSHOT_KEY];
-  const snapshot = statusViewSchema.safeParse(stored);
-  if (snapshot.success && view === null) render(snapshot.data, false);
+  const snapshot = await readStatusSnapshot();
+  if (snapshot !== null && view === null) render(snapshot, false);
 }
 
 async function refresh(): Promise<void> {

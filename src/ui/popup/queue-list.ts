@@ -9,6 +9,7 @@ import type { StatusView } from '../../shared/messages';
 import type { Translate } from '../../i18n/catalog';
 import type { LocaleFormat } from '../../i18n/locale-format';
 import { goesOutText, itemTitle } from './format';
+import { elementsOf } from '../shared/element';
 
 export interface QueueListHooks {
   t: Translate;
@@ -16,11 +17,7 @@ export interface QueueListHooks {
   decide(decision: 'approve' | 'reject', keys: string[]): void;
 }
 
-function element<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`popup is missing #${id}`);
-  return el as T;
-}
+const element = elementsOf('popup');
 
 /** One list item per key, reused across refreshes; its title and words are fixed for the key. */
 function keyedItems(list: HTMLElement, items: InHandItem[], make: (item: InHandItem) => HTMLLIElement): void {

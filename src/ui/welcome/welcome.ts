@@ -7,18 +7,15 @@
 import '../../zod-jitless';
 import browser from 'webextension-polyfill';
 import type { SettingsView, StatusView } from '../../shared/messages';
-import { statusViewSchema } from '../../shared/replies';
 import { STATUS_SNAPSHOT_KEY } from '../../shared/status-snapshot';
 import { send } from '../shared/send';
 import { showScaledBuildNotice } from '../shared/scaled-build';
 import { localizePage, t } from '../shared/i18n';
 import { setupChecklist } from '../shared/setup-checklist';
+import { elementsOf } from '../shared/element';
+import { parseSnapshot, readStatusSnapshot } from '../shared/status-snapshot';
 
-function element<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`welcome page is missing #${id}`);
-  return el as T;
-}
+const element = elementsOf('welcome page');
 
 const urlInput = element<HTMLInputElement>('backend-url');
 const tokenInput = element<HTMLInputElement>('token');
@@ -128,14 +125,13 @@ element<HTMLFormElement>('connection').addEventListener('submit', (event) => {
 
 browser.storage.onChanged.addListener((changes, area) => {
   if (area !== 'session' || !(STATUS_SNAPSHOT_KEY in changes)) return;
-  const next = statusViewSchema.safeParse(changes[STATUS_SNAPSHOT_KEY]?.newValue);
-  if (next.success) render(next.data);
+  const next = parseSnapshot(changes[STATUS_SNAPSHOT_KEY]?.newValue);
+  if (next !== null) render(next);
 });
 
 async function start(): Promise<void> {
-  const stored = (await browser.storage.session.get(STATUS_SNAPSHOT_KEY))[STATUS_SNAPSHOT_KEY];
-  const snapshot = statusViewSchema.safeParse(stored);
-  if (snapshot.success) render(snapshot.data);
+  const snapshot = await readStatusSnapshot();
+  if (snapshot !== null) render(snapshot);
   const settings = await send({ type: 'settings/get' });
   if (settings.ok) {
     urlInput.value = settings.data.backendUrl ?? '';
