@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   nextVariantOf,
+  stillRemembered,
   tryVariants,
   variantOrder,
   type Remembered,
@@ -71,6 +72,22 @@ describe('tryVariants', () => {
     );
     expect(log).toEqual(['b', 'a']);
     expect(result).toMatchObject({ kind: 'answered', variant: 'a' });
+  });
+  it('writes nothing when the answering variant is already remembered, within its window; again after it', async () => {
+    const writes: string[] = [];
+    const mem: VariantMemory = {
+      get: async () => ({ name: 'b', at: 0 }),
+      remember: async (_f, name) => {
+        writes.push(name);
+      },
+    };
+    const variants = [notServed('a', []), answering('b', [])];
+    await tryVariants('f', variants, mem, DAY - 1, DAY);
+    expect(writes).toEqual([]);
+    // Past the window the preferred one is tried again; the fallback answering is remembered afresh.
+    await tryVariants('f', variants, mem, DAY, DAY);
+    expect(writes).toEqual(['b']);
+    expect(stillRemembered({ name: 'b', at: 0 }, 'a', 1, DAY)).toBe(false);
   });
   it('a variant marked neverFirst is never remembered as the start', async () => {
     const mem = memory();

@@ -3,9 +3,12 @@
  * variant"): try them in order, move on only when a variant answers that it
  * is not served (404, 405, 410, a 400 without a business code, a stale
  * GraphQL hash); any other answer is the action's answer. The variant that
- * answered is remembered per install and tried first next time; after a few
- * days the preferred (first) variant gets its chance again, so the executor
- * follows LinkedIn back when a primary route returns.
+ * answered is remembered per install and tried first next time; a few days
+ * after a fallback was first remembered, the preferred (first) variant gets
+ * its chance again, so the executor follows LinkedIn back when a primary
+ * route returns. Remembering the variant memory already holds, within its
+ * window, writes nothing: one IndexedDB write fewer per action, and use does
+ * not push the window back.
  */
 import { DAY, scaled } from '../time';
 import type { Verdict } from '../voyager/classify';
@@ -16,7 +19,7 @@ export const RETRY_PREFERRED_MS = 3 * DAY;
 
 export interface Remembered {
   name: string;
-  /** When that variant last answered (epoch ms). */
+  /** When that variant was remembered (epoch ms): its first answer since another one was. */
   at: number;
 }
 
@@ -29,6 +32,16 @@ export function variantOrder(
 ): string[] {
   if (!remembered || !names.includes(remembered.name) || now - remembered.at >= retryPreferredMs) return [...names];
   return [remembered.name, ...names.filter((n) => n !== remembered.name)];
+}
+
+/** The variant is already what memory says, within its window: remembering it again would change nothing. Pure. */
+export function stillRemembered(
+  remembered: Remembered | undefined,
+  name: string,
+  now: number,
+  retryPreferredMs: number,
+): boolean {
+  return remembered?.name === name && now - remembered.at < retryPreferredMs;
 }
 
 export type Attempt<T> = { kind: 'answered'; value: T } | { kind: 'next'; status: number; reason: string };
@@ -90,14 +103,16 @@ export async function tryVariants<T>(
   retryPreferredMs: number,
 ): Promise<{ kind: 'answered'; value: T; variant: string } | Exhausted> {
   const byName = new Map(variants.map((v) => [v.name, v]));
-  const order = variantOrder([...byName.keys()], await memory.get(family), now, retryPreferredMs);
+  const remembered = await memory.get(family);
+  const order = variantOrder([...byName.keys()], remembered, now, retryPreferredMs);
   const tried: Exhausted['tried'] = [];
   for (const name of order) {
     const variant = byName.get(name);
     if (!variant) continue;
     const attempt = await variant.attempt();
     if (attempt.kind === 'answered') {
-      if (!variant.neverFirst) await memory.remember(family, name);
+      if (!variant.neverFirst && !stillRemembered(remembered, name, now, retryPreferredMs))
+        await memory.remember(family, name);
       return { kind: 'answered', value: attempt.value, variant: name };
     }
     tried.push({ name, status: attempt.status, reason: attempt.reason });

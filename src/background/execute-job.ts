@@ -7,14 +7,14 @@
  * job-outcome.ts (outcomes and finishing), resume-job.ts (after a restart).
  */
 import type { JobRecord } from '../store/db';
-import { markRunning, markValidated } from '../store/jobs';
+import { markRunning } from '../store/jobs';
 import { LinkedInStop, type StopVerdict } from '../voyager/client';
 import { NotSentError } from '../voyager/transport';
 import { clearInFlight, inFlightUntil, markInFlight } from './inflight';
 import { errorTextForBackend } from './error-text';
 import { scaled } from '../time';
 import { LINKEDIN_TIMEOUT_MS, contextFor, prepareAttempt } from './job-attempt';
-import type { JobEnvironment, JobReport } from './job-environment';
+import { effectsHoldBack, type JobEnvironment, type JobReport } from './job-environment';
 import { gate, leaseExpiry } from './job-gate';
 import { finishWithOutcome, outcomeOf, stopOutcome, withDrift, withRetryTime } from './job-outcome';
 
@@ -32,6 +32,8 @@ export async function executeJob(
   let mutated = false;
   let stop: StopVerdict | null = null;
   let current = job;
+  // The last answered write's marker removal, awaited before anything that needs it gone.
+  let clearing: Promise<void> = Promise.resolve();
 
   const ctx = contextFor(env, linkedin, async (call, intent) => {
     // Nothing starts after the lease: a slow lookup must not carry a write past it.
@@ -39,8 +41,12 @@ export async function executeJob(
     if (remaining <= 0) throw new LeaseExpired();
     // A write never outlives its lease unnoticed: past it, the answer counts as lost.
     const timeoutMs = Math.min(remaining, LINKEDIN_TIMEOUT_MS);
-    current = await markRunning(job.key, intent, env.now());
-    await markInFlight(job.key, Date.now() + timeoutMs);
+    await clearing;
+    // Both on disk before the request leaves; independent, so written side by side.
+    [current] = await Promise.all([
+      markRunning(job.key, intent, env.now()),
+      markInFlight(job.key, Date.now() + timeoutMs),
+    ]);
     const sentBefore = linkedin.stats.mutations;
     let answered = false;
     try {
@@ -59,13 +65,14 @@ export async function executeJob(
       if (linkedin.stats.mutations > sentBefore) mutated = true;
       // A lost answer keeps its in-flight marker: the write may still land. The job stays
       // `running` and is read back once the write can no longer be on its way.
-      if (answered) await clearInFlight(job.key);
+      // Removed while the job goes on (awaited before it returns): a marker left by a
+      // worker killed meanwhile only makes a resumed job wait out the timeout.
+      if (answered) clearing = clearInFlight(job.key);
     }
   });
 
   let outcome = gate(job, definition, prepared, env);
   if (!outcome && prepared?.ok) {
-    if (current.state === 'leased') current = await markValidated(job.key);
     try {
       outcome = await prepared.action.run(ctx);
     } catch (error) {
@@ -85,25 +92,29 @@ export async function executeJob(
       } else {
         // The answer was lost (or the tab went away mid-write): the write may have landed, or
         // may still land. Not finished now: reconciled by a read-back once it cannot be in flight.
+        await clearing;
         const retryAt = (await inFlightUntil(job.key, Date.now())) ?? Date.now();
         return { result: null, mutated: true, stop: null, linkedinRequests: linkedin.stats.requests, retryAt };
       }
     }
     if (outcome && definition) outcome = await withDrift(outcome, definition.type, env);
   }
-  await env.recordEffects({ mutated, stop, code: outcome?.code ?? null, pauseUntil: outcome?.retryAt ?? undefined });
-  const result = await finishWithOutcome(
-    current,
-    withRetryTime(outcome ?? outcomeOf('linkedin_error', 'no outcome'), env.now()),
-    env,
-    {
+  const effects = { mutated, stop, code: outcome?.code ?? null, pauseUntil: outcome?.retryAt ?? undefined };
+  const finish = () =>
+    finishWithOutcome(current, withRetryTime(outcome ?? outcomeOf('linkedin_error', 'no outcome'), env.now()), env, {
       startedAt,
       summary: prepared?.ok ? prepared.action.summary : '(invalid params)',
       bucket: definition?.bucket ?? 'none',
       httpStatus: linkedin.stats.lastStatus,
       mutated,
       linkedinRequests: linkedin.stats.requests,
-    },
-  );
+    });
+  let result: Awaited<ReturnType<typeof finish>>;
+  if (effectsHoldBack(effects)) {
+    await env.recordEffects(effects);
+    [result] = await Promise.all([finish(), clearing]);
+  } else {
+    [result] = await Promise.all([finish(), env.recordEffects(effects), clearing]);
+  }
   return { result, mutated, stop, linkedinRequests: linkedin.stats.requests };
 }

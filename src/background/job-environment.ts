@@ -44,6 +44,16 @@ export interface AttemptEffects {
   pauseUntil?: number;
 }
 
+/**
+ * Effects that hold later work back (a pause, a closed bucket, a dead
+ * session) are on record before the job counts as done, so a worker killed
+ * in between cannot lose them. The rest (spacing time, jitter) may be written
+ * beside the finish: the audit log's mutations are spacing's durable record.
+ */
+export function effectsHoldBack(effects: AttemptEffects): boolean {
+  return effects.stop !== null || effects.code === 'invitation_limit';
+}
+
 export interface JobReport {
   /** Set when a job could not be settled yet (its old write may still be in flight): try again then. */
   retryAt?: number;

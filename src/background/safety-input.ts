@@ -5,7 +5,7 @@ import { effectiveLimits } from '../safety/limits';
 import { applyWarmup, warmupFactor } from '../safety/warmup';
 import { nextWorkingTime } from '../safety/working-hours';
 import type { Settings } from '../settings/store';
-import { mutationTimes } from '../store/audit';
+import { mutationTimesByBucket } from '../store/audit';
 import { SECOND, WEEK, scaled } from '../time';
 import type { Runtime } from './runtime';
 
@@ -21,7 +21,8 @@ export function pauseInForce(now: number, runtime: Runtime, settings: Settings):
 
 export async function safetyInput(now: number, runtime: Runtime, settings: Settings): Promise<SafetyInput> {
   const since = now - scaled(WEEK);
-  const entries = await Promise.all(BUCKETS.map(async (b) => [b, await mutationTimes(b, since)] as const));
+  const times = await mutationTimesByBucket(BUCKETS, since);
+  const entries = BUCKETS.map((b, i) => [b, times[i] ?? []] as const);
   const limits = effectiveLimits(settings.limits);
   // The audit log is the durable record of writes: spacing holds even if the runtime state lagged behind it.
   const lastLogged = Math.max(0, ...entries.map(([, times]) => times.at(-1) ?? 0));

@@ -6,7 +6,7 @@ import { approvalEndRecords } from '../background/finish-records';
 import { awaitingApproval, countAwaitingApproval, holdForApproval, settleApproval } from './approvals';
 import { verifyEntries } from './audit-chain';
 import { openDb, resetDbForTests, LOCAL_USER, type AuditRecord } from './db';
-import { admitLeased, finishJob, unfinishedJobs } from './jobs';
+import { admitLeased, finishJob, markRunning, unfinishedJobs } from './jobs';
 
 const T0 = 1_800_000_000_000;
 const message = (id: string, leaseMs = 60_000, text = 'Hello Jane'): LeasedAction => ({
@@ -46,6 +46,8 @@ describe('the approval queue', () => {
     expect(await countAwaitingApproval()).toBe(1);
     expect((await awaitingApproval()).map((j) => j.key)).toEqual(['key-a']);
     expect((await unfinishedJobs()).map((j) => j.key)).toEqual(['key-a']);
+    // Nothing starts a held job's write: only `leased` passes through `validated` on its way to running.
+    await expect(markRunning(job.key, {}, T0)).rejects.toThrow(/illegal transition awaiting_approval → running/);
   });
 
   it('approving twice (two popups, a double click) approves once, writes nothing else', async () => {

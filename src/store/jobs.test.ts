@@ -3,10 +3,10 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ActionResult, LeasedAction } from '../../contract/protocol';
 import { DAY } from '../time';
-import { mutationTimes, recentAudit } from './audit';
+import { mutationTimes, mutationTimesByBucket, recentAudit } from './audit';
 import { appendAudit } from './audit-chain';
 import { openDb, resetDbForTests, type AuditRecord } from './db';
-import { admitLeased, finishJob, markRunning, markValidated, purgeFinishedJobs, unfinishedJobs } from './jobs';
+import { admitLeased, finishJob, markRunning, purgeFinishedJobs, unfinishedJobs } from './jobs';
 import { dueOutbox, outboxSize, removeOutbox } from './outbox';
 
 const T0 = 1_800_000_000_000;
@@ -47,9 +47,8 @@ const audit = (id: string, at: number, mutated: boolean): Omit<AuditRecord, 'seq
   account: null,
 });
 
-/** leased → validated → running, as the executor does. */
-async function start(key: string, intent: Record<string, unknown> = {}, at = T0) {
-  await markValidated(key);
+/** leased → validated → running (one write), as the executor does. */
+function start(key: string, intent: Record<string, unknown> = {}, at = T0) {
   return markRunning(key, intent, at);
 }
 
@@ -63,13 +62,14 @@ describe('jobs', () => {
     const admitted = await admitLeased(action('a1'), T0);
     expect(admitted.kind).toBe('new');
     expect((await unfinishedJobs()).map((j) => j.key)).toEqual(['key-a1']);
-    await expect(markRunning('key-a1', {}, T0)).rejects.toThrow(/illegal transition leased → running/);
-    const running = await start('key-a1', { entityUrn: 'u' }, T0 + 1);
+    // leased → validated → running in one write: the state machine is checked step by step.
+    const running = await markRunning('key-a1', { entityUrn: 'u' }, T0 + 1);
     expect(running).toMatchObject({ state: 'running', attempts: 1, intent: { entityUrn: 'u' } });
     await finishJob(running, result('key-a1', 'succeeded'), audit('a1', T0 + 2, true), T0 + 2);
     expect(await unfinishedJobs()).toEqual([]);
     expect(await outboxSize()).toBe(1);
     expect((await recentAudit(10)).map((a) => a.actionId)).toEqual(['a1']);
+    await expect(markRunning('key-a1', {}, T0 + 3)).rejects.toThrow(/illegal transition finished → running/);
   });
 
   it('a repeated key within 24 h is replayed with the stored result, not run again', async () => {
@@ -134,6 +134,12 @@ describe('audit counts', () => {
     expect(await mutationTimes('follows', T0 - DAY)).toEqual([T0 - 1000, T0 - 50]);
     expect(await mutationTimes('saves', T0 - DAY)).toEqual([T0 - 100]);
     expect(await mutationTimes('follows', T0 - 3 * DAY)).toEqual([T0 - 2 * DAY, T0 - 1000, T0 - 50]);
+    // Several buckets in one read, in the order asked.
+    expect(await mutationTimesByBucket(['saves', 'invitations', 'follows'], T0 - DAY)).toEqual([
+      [T0 - 100],
+      [],
+      [T0 - 1000, T0 - 50],
+    ]);
     // One index row per mutation, keyed by the entry's seq.
     expect(await db.count('mutations')).toBe(4);
   });

@@ -8,7 +8,7 @@ import type { ActionResult, LeasedAction } from '../../contract/protocol';
 import { DAY, scaled } from '../time';
 import { appendAudit, type AuditFields } from './audit-chain';
 import { openDb, type JobRecord } from './db';
-import { IN_HAND_STATES, assertTransition, isDone, type JobState } from './job-state';
+import { IN_HAND_STATES, assertTransition, isDone } from './job-state';
 
 /** Results of terminal outcomes are replayed for a repeated key this long. */
 export const RESULT_RETENTION_MS = DAY;
@@ -91,30 +91,23 @@ function sameParams(a: unknown, b: unknown): boolean {
   return canonical(a) === canonical(b);
 }
 
-async function transition(
-  key: string,
-  to: JobState,
-  change: (job: JobRecord) => Partial<JobRecord>,
-): Promise<JobRecord> {
+/**
+ * The intent goes to disk before the write leaves. A job still `leased`
+ * passes `validated` in the same write (both steps checked): nothing was
+ * sent before this point, so a write of its own would only cost time on
+ * every action.
+ */
+export async function markRunning(key: string, intent: Record<string, unknown>, now: number): Promise<JobRecord> {
   const db = await openDb();
   const tx = db.transaction('jobs', 'readwrite');
   const job = await tx.store.get(key);
   if (!job) throw new Error(`job ${key} vanished`);
-  assertTransition(key, job.state, to);
-  const next: JobRecord = { ...job, ...change(job), state: to };
+  if (job.state === 'leased') assertTransition(key, 'leased', 'validated');
+  assertTransition(key, job.state === 'leased' ? 'validated' : job.state, 'running');
+  const next: JobRecord = { ...job, startedAt: now, attempts: job.attempts + 1, intent, state: 'running' };
   await tx.store.put(next);
   await tx.done;
   return next;
-}
-
-/** Validation passed and no throttle holds it: it may now start. */
-export function markValidated(key: string): Promise<JobRecord> {
-  return transition(key, 'validated', () => ({}));
-}
-
-/** The intent goes to disk before the write leaves. */
-export function markRunning(key: string, intent: Record<string, unknown>, now: number): Promise<JobRecord> {
-  return transition(key, 'running', (job) => ({ startedAt: now, attempts: job.attempts + 1, intent }));
 }
 
 /** Job finished + audit entry + outbox entry, atomically. */
