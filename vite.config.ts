@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import manifest from './manifest.config.ts';
 import { noDynamicCode } from './packaging/no-dynamic-code.ts';
+import { singleFileWorker } from './packaging/single-file-worker.ts';
 
 // EXECUTOR_TIME_SCALE divides every duration the executor waits or counts.
 // Production builds use 1; e2e and demo builds use a larger integer so that
@@ -11,9 +12,15 @@ if (!Number.isInteger(timeScale) || timeScale < 1) {
   throw new Error(`EXECUTOR_TIME_SCALE must be a positive integer, got "${process.env.EXECUTOR_TIME_SCALE}"`);
 }
 
+const define = { __EXECUTOR_TIME_SCALE__: JSON.stringify(timeScale) };
+
 export default defineConfig({
-  plugins: [noDynamicCode(), crx({ manifest })],
-  define: { __EXECUTOR_TIME_SCALE__: JSON.stringify(timeScale) },
+  plugins: [
+    noDynamicCode(),
+    crx({ manifest }),
+    singleFileWorker({ entry: 'src/background/index.ts', define, plugins: [noDynamicCode()] }),
+  ],
+  define,
   build: {
     outDir: process.env.EXECUTOR_OUT_DIR ?? 'dist',
     emptyOutDir: true,
