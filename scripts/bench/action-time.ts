@@ -4,15 +4,29 @@
  * a job's wall time minus the time inside the LinkedIn transport; IndexedDB and
  * chrome.storage writes included), over a mix of twelve action types per round,
  * on a scale-100 build (spacing 0.3–0.6 s) against the LinkedIn double.
+ * Beside it, the worker's CPU time inside each of those windows (worker-cpu.ts:
+ * V8's sampling profiler; waits for storage or the network cost no CPU, the
+ * native side of the transport's chrome.scripting call counts).
  */
 import type { Worker } from '@playwright/test';
 import type { ActionType } from '../../contract/protocol';
 import { startHarness } from '../../e2e/harness';
 import type { ActionTimingDetail } from '../../src/background/action-timing';
 import { distribution, type Distribution } from './distribution';
+import { ALIGN_MARKER, busyInWindows, profileWorker } from './worker-cpu';
+
+/** Spins a function named ALIGN_MARKER for 5 ms in the worker; returns the performance.now() it began at. */
+async function spinMarker(worker: Worker): Promise<number> {
+  // A string, so the function keeps its name whatever compiles this file.
+  return worker.evaluate<number>(
+    `(() => { function ${ALIGN_MARKER}() { const end = performance.now() + 5; while (performance.now() < end) {} } const t = performance.now(); ${ALIGN_MARKER}(); return t; })()`,
+  );
+}
 
 interface ActionMeasure {
   type: string;
+  /** performance.now() in the worker when the job started. */
+  start: number;
   ms: number;
   totalMs: number;
   networkMs: number;
@@ -29,6 +43,7 @@ async function takeMeasures(worker: Worker): Promise<ActionMeasure[]> {
       const d = e.detail as ActionTimingDetail;
       return {
         type: e.name.slice('executor:action:'.length),
+        start: e.startTime,
         ms: e.duration,
         totalMs: d.totalMs,
         networkMs: d.networkMs,
@@ -45,6 +60,11 @@ export async function measureActions(extensionDir: string, rounds: number, heade
     const friend = li.addMember({ slug: 'cpu-friend', firstName: 'Fran', lastName: 'Friend', distance: 1 });
     const measures: ActionMeasure[] = [];
     let failed = 0;
+    const profiler = await profileWorker(h.context, await h.context.newPage(), `chrome-extension://${h.extensionId}/`);
+    await profiler.start();
+    const origin = async () => (await h.worker()).evaluate(() => performance.timeOrigin);
+    const workerOrigin = await origin();
+    const markerAt = await spinMarker(await h.worker());
     for (let round = 0; round < rounds; round += 1) {
       const member = li.addMember({
         slug: `cpu-member-${round}`,
@@ -76,6 +96,17 @@ export async function measureActions(extensionDir: string, rounds: number, heade
       }
       log(`  round ${round + 1}/${rounds}: ${measures.length} action measures so far`);
     }
+    // One worker all along, or its performance.now() (and the profiler's target) changed under us.
+    if ((await origin()) !== workerOrigin) throw new Error('the worker restarted during the CPU profile');
+    const profile = await profiler.stop();
+    await profiler.detach();
+    const busy = busyInWindows(
+      profile,
+      markerAt,
+      measures.map((m) => ({ start: m.start, end: m.start + m.totalMs })),
+    );
+    if (!busy) throw new Error('the CPU profile holds no sample of the alignment marker');
+    const cpu = measures.map((m, i) => ({ type: m.type, ms: busy[i] ?? 0 }));
     const byType: Record<string, Distribution> = {};
     for (const type of new Set(measures.map((m) => m.type)))
       byType[type] = distribution(measures.filter((m) => m.type === type).map((m) => m.ms));
@@ -85,6 +116,12 @@ export async function measureActions(extensionDir: string, rounds: number, heade
       overall: distribution(measures.map((m) => m.ms)),
       totalWithNetwork: distribution(measures.map((m) => m.totalMs)),
       byType,
+      cpu: {
+        measured:
+          "per job: the worker's CPU time inside the job's window (V8 sampling profiler, 100 µs, every sample but idle)",
+        overall: distribution(cpu.map((c) => c.ms)),
+        runs: cpu,
+      },
       actionsNotSucceeded: failed,
       measures,
     };
