@@ -394,7 +394,10 @@ test('Check LinkedIn: every read OK on the double, then one endpoint with an une
   await expect(options.locator('#check-status')).toHaveText(/^\d+ OK, 1 changed, 0 failed, 0 skipped$/, {
     timeout: 30_000,
   });
-  await expect(table.getByRole('row').filter({ hasText: 'sent invitations' })).toContainText('changed');
+  const changed = table.getByRole('row').filter({ hasText: 'sent invitations' });
+  await expect(changed).toContainText('changed');
+  // The worker says "unreadable" as a flag; the page words it, above the answer's shape.
+  await expect(changed.locator('li').first()).toHaveText('the executor cannot read this answer; its shape:');
   expect(linkedin.apiRequests().filter((r) => r.method !== 'GET')).toEqual([]);
   expect(linkedin.violations).toEqual([]);
 });

@@ -1,8 +1,12 @@
 /**
- * The extension in a German browser: the popup and the options page speak German (from
- * _locales/de), and numbers, weekdays and percentages are written the German way (Intl).
+ * The extension in a German browser: the popup, the options and the audit page speak German (from
+ * _locales/de), numbers, weekdays and percentages are written the German way (Intl), and so are
+ * the problems the worker reports as codes (settings refused, why the audit chain breaks).
  */
 import type { Page } from '@playwright/test';
+import { ACTION_TYPES } from '../contract/protocol';
+import { fixtureChain } from '../src/store/audit-fixture';
+import { writeStore } from './extension-idb';
 import { expect, test } from './fixtures';
 import type { Harness } from './harness';
 
@@ -62,4 +66,52 @@ test('the options page speaks German, with German weekdays and digit grouping', 
   await spacing.fill('75');
   await page.getByRole('button', { name: 'Sicherheitseinstellungen übernehmen' }).click();
   await expect(page.locator('#safety-saved')).toHaveText('Sicherheitseinstellungen übernommen.');
+});
+
+test('settings the worker refuses are named in German, its numbers written the German way', async ({ harness }) => {
+  const page = await configureInGerman(harness);
+  const token = page.getByLabel('Executor-Token');
+  await token.fill('   ');
+  await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+  await expect(page.locator('#token-error')).toHaveText('Das Executor-Token ist erforderlich.');
+  await expect(token).toBeFocused();
+  await token.fill(harness.backend.token);
+
+  const apply = page.getByRole('button', { name: 'Sicherheitseinstellungen übernehmen' });
+  const follows = page.getByLabel('Folgen pro Tag (Obergrenze 200)');
+  await follows.fill('500');
+  await apply.click();
+  await expect(page.locator('#limits-error')).toHaveText(
+    'Folgen pro Tag: 500 überschreitet die feste Obergrenze von 200',
+  );
+  await follows.fill('100');
+  await page.getByLabel('Sekunden zwischen Aktionen').fill('10');
+  await apply.click();
+  await expect(page.locator('#spacing-error')).toHaveText(
+    'Sekunden zwischen Aktionen: Geben Sie eine ganze Zahl von 30 bis 3.600 ein (30 s sind das Minimum; eine Nachricht wartet immer mindestens 45 s).',
+  );
+  await expect(page.locator('#safety-saved')).toHaveText('');
+});
+
+test('the audit page offers the action types and says why the chain breaks, in German', async ({ harness }) => {
+  const page = await harness.context.newPage();
+  await page.goto(`chrome-extension://${harness.extensionId}/src/ui/audit/index.html`);
+  // The worker has opened (and so created) its database once the page shows the log.
+  await expect(page.locator('#summary')).toHaveText('0 Einträge im Protokoll · 0 angezeigt (Seite 1)');
+  const type = page.getByLabel('Typ');
+  await expect(type.locator('option')).toHaveCount(ACTION_TYPES.length + 1);
+  await expect(type.locator('option[value="follow_member"]')).toHaveText('Mitglied folgen (follow_member)');
+  await expect(type.locator('option[value="unreact"]')).toHaveText('Reaktion entfernen (unreact)');
+
+  const chain = fixtureChain(4);
+  await writeStore(await harness.worker(), 'audit', chain);
+  const verify = page.getByRole('button', { name: 'Kette prüfen' });
+  const result = page.locator('#verify-result');
+  await verify.click();
+  await expect(result).toHaveText('Kette intakt: 4 Einträge geprüft.');
+  await writeStore(await harness.worker(), 'audit', [{ ...chain[2], message: 'bearbeitet' }]);
+  await verify.click();
+  await expect(result).toHaveText(
+    'Kette unterbrochen bei Eintrag #3: der Inhalt des Eintrags passt nicht zu seinem Hash (er wurde verändert).',
+  );
 });

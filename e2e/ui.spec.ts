@@ -354,7 +354,7 @@ test('options: limits, spacing and working hours are validated with clear errors
   await spacing.fill('10');
   await apply.click();
   await expect(page.locator('#spacing-error')).toHaveText(
-    'Seconds between actions: enter a whole number from 30 to 3600 (30 s is the floor; a message always waits at least 45 s).',
+    'Seconds between actions: enter a whole number from 30 to 3,600 (30 s is the floor; a message always waits at least 45 s).',
   );
   await expect(spacing).toBeFocused();
   expect((await storageValue(harness, 'settings'))?.['spacingSeconds']).toBe(30);

@@ -5,7 +5,8 @@
  */
 import type { Viewer } from '../actions/types';
 import { runProbes } from '../diagnostics/probes';
-import { parseCheckInputs } from '../shared/messages';
+import { parseCheckInputs, type Reply } from '../shared/messages';
+import type { CheckProblem } from '../shared/problem';
 import { iso } from '../time';
 import { createLinkedInClient } from '../voyager/client';
 import { readSession } from '../voyager/session';
@@ -20,40 +21,35 @@ import { ensureViewer } from './viewer';
  * Why LinkedIn must not be asked anything now, or null. Reads are few, but after a security
  * challenge or a rate limit even reads add to what LinkedIn holds against the account.
  */
-function linkedInHold(runtime: Runtime, now: number): string | null {
+function linkedInHold(runtime: Runtime, now: number): CheckProblem | null {
   const pause = runtime.pause;
   if (!pause || pause.until <= now) return null;
-  if (pause.reason === 'challenge')
-    return 'LinkedIn showed a security challenge: nothing is asked of LinkedIn until the pause ends or you resume in the popup.';
-  if (pause.reason === 'rate_limited')
-    return 'LinkedIn asked to slow down (rate limit): nothing is asked of LinkedIn until the pause ends.';
+  if (pause.reason === 'challenge') return { key: 'problemHoldChallenge' };
+  if (pause.reason === 'rate_limited') return { key: 'problemHoldRateLimited' };
   return null;
 }
+
+/** Nothing was checked because no request could leave: a tab may not be opened, or none was usable. */
+const unsentProblem = (error: NotSentError): CheckProblem =>
+  error instanceof NoLinkedInTabError ? { key: 'problemCheckNoTab' } : { key: 'problemCheckNotSent' };
+
+const refused = (problem: CheckProblem): Reply<never> => ({ ok: false, error: { problems: [problem] } });
 
 /** Who to run Check LinkedIn as, or why not: nothing is sent without a session and a known viewer. */
 async function checkViewer(
   now: number,
   transport: Transport,
-): Promise<{ ok: true; liLang: string | null; viewer: Viewer } | { ok: false; message: string }> {
+): Promise<{ ok: true; liLang: string | null; viewer: Viewer } | { ok: false; problem: CheckProblem }> {
   const [session, runtime] = await Promise.all([readSession(), loadRuntime()]);
-  if (!session.signedIn)
-    return { ok: false, message: 'Signed out of LinkedIn: sign in to LinkedIn in this browser, then check again.' };
+  if (!session.signedIn) return { ok: false, problem: { key: 'problemCheckSignedOut' } };
   const hold = linkedInHold(runtime, now);
-  if (hold) return { ok: false, message: hold };
+  if (hold) return { ok: false, problem: hold };
   // The check needs a linkedin.com tab anyway, so who is signed in is read now if it is not known
   // for this session (the executor itself never opens a tab just for that).
   const who = session.hasCsrfToken ? await ensureViewer(transport, session) : null;
   if (who?.kind === 'ok') return { ok: true, liLang: session.liLang, viewer: who.viewer };
-  if (who?.kind === 'no_tab')
-    return {
-      ok: false,
-      message: `Nothing was checked: ${new NoLinkedInTabError().message}. Open linkedin.com in a tab, then check again.`,
-    };
-  return {
-    ok: false,
-    message:
-      'The executor could not identify your LinkedIn account yet (it reads it from a linkedin.com tab). Try again in a minute.',
-  };
+  if (who?.kind === 'no_tab') return { ok: false, problem: { key: 'problemCheckNoTab' } };
+  return { ok: false, problem: { key: 'problemCheckNoViewer' } };
 }
 
 export function linkedInHandlers(deps: RouterDeps): Handlers<'linkedin/check' | 'linkedin/recheck'> {
@@ -62,13 +58,10 @@ export function linkedInHandlers(deps: RouterDeps): Handlers<'linkedin/check' | 
       const parsed = parseCheckInputs(req);
       if (!parsed.ok) {
         const [first] = parsed.errors;
-        return {
-          ok: false,
-          error: { message: parsed.errors.map((e) => e.message).join(' '), ...(first ? { field: first.field } : {}) },
-        };
+        return { ok: false, error: { problems: parsed.errors, ...(first ? { field: first.field } : {}) } };
       }
       const who = await checkViewer(deps.now(), deps.transport);
-      if (!who.ok) return { ok: false, error: { message: who.message } };
+      if (!who.ok) return refused(who.problem);
       // Remembers why a request never left (no linkedin.com tab): otherwise every probe would read "failed".
       const unsent: { first: NotSentError | null } = { first: null };
       const transport: Transport = {
@@ -84,19 +77,12 @@ export function linkedInHandlers(deps: RouterDeps): Handlers<'linkedin/check' | 
         await recordLinkedInStop(stop, deps.now());
         deps.pumpNow();
       }
-      if (unsent.first && results.every((r) => r.httpStatus === null)) {
-        return {
-          ok: false,
-          error: {
-            message: `Nothing was checked: ${unsent.first.message}. Open linkedin.com in a tab, then check again.`,
-          },
-        };
-      }
+      if (unsent.first && results.every((r) => r.httpStatus === null)) return refused(unsentProblem(unsent.first));
       return { ok: true, data: { results, stoppedBy, checkedAt: iso(deps.now()) } };
     },
     'linkedin/recheck': async () => {
       const hold = linkedInHold(await loadRuntime(), deps.now());
-      if (hold) return { ok: false, error: { message: hold } };
+      if (hold) return refused(hold);
       const data = await recheckNow(deps.transport, deps.now, (v) => recordLinkedInStop(v, deps.now()));
       // A lifted type goes back into `accept` at the next lease: ask now rather than at the next alarm.
       deps.pumpNow();

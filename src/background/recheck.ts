@@ -8,7 +8,8 @@
  */
 import browser from 'webextension-polyfill';
 import type { Viewer } from '../actions/types';
-import { recheckProbeFor, runProbes } from '../diagnostics/probes';
+import { UNREADABLE_ANSWER } from '../diagnostics/probe-note';
+import { recheckProbeFor, runProbes, type ProbeResult } from '../diagnostics/probes';
 import { RECHECK_MS, dueForRecheck, lift, postpone, type Suspension } from '../safety/drift';
 import { scaled } from '../time';
 import { createLinkedInClient, type StopVerdict } from '../voyager/client';
@@ -28,6 +29,9 @@ export interface RecheckArgs {
   /** A LinkedIn stop met while probing: handled as the executor handles any stop. */
   onStop: (verdict: StopVerdict) => Promise<void>;
 }
+
+/** What a failing probe says first, in the suspension's reason (sent to the backend as it is). */
+const failureLine = (r: ProbeResult): string => (r.unreadable ? UNREADABLE_ANSWER : r.unexpected[0]) ?? r.status;
 
 export async function recheckSuspended(args: RecheckArgs): Promise<Runtime> {
   let runtime = await loadRuntime();
@@ -56,7 +60,7 @@ export async function recheckSuspended(args: RecheckArgs): Promise<Runtime> {
             type,
             args.now(),
             scaled(RECHECK_MS),
-            stoppedBy ? undefined : `still failing: ${results.map((x) => x.unexpected[0] ?? x.status).join('; ')}`,
+            stoppedBy ? undefined : `still failing: ${results.map(failureLine).join('; ')}`,
           ),
     }));
   }

@@ -4,6 +4,7 @@
  */
 import browser, { type Runtime as BrowserRuntime } from 'webextension-polyfill';
 import { requestSchema, type Reply, type Request } from '../shared/messages';
+import type { Problem } from '../shared/problem';
 import { toAuditRow } from '../shared/audit-export';
 import { countAudit, queryAudit } from '../store/audit-query';
 import { UNTIL_RESUMED } from '../time';
@@ -15,6 +16,8 @@ import { settingsHandlers } from './settings-handlers';
 import { computeStatus } from './status';
 
 export type { RouterDeps } from './router-handlers';
+
+const refused = (problem: Problem): Reply<never> => ({ ok: false, error: { problems: [problem] } });
 
 export function createRouter(deps: RouterDeps) {
   const handlers: Handlers = {
@@ -37,10 +40,7 @@ export function createRouter(deps: RouterDeps) {
       await updateRuntime((r) => {
         const challenge = r.pause?.reason === 'challenge' && r.pause.until > deps.now();
         if (challenge && !req.confirmEarlyChallengeResume) {
-          throw new FieldError(
-            'confirm',
-            'Resuming before the 24 h challenge pause ends needs your explicit confirmation.',
-          );
+          throw new FieldError('confirm', { key: 'problemResumeNeedsConfirm' });
         }
         return { pause: null };
       });
@@ -61,17 +61,17 @@ export function createRouter(deps: RouterDeps) {
 
   return async function onMessage(message: unknown, sender: BrowserRuntime.MessageSender): Promise<Reply<unknown>> {
     const ownPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL(''));
-    if (!ownPage) return { ok: false, error: { message: 'messages are accepted from this extension’s pages only' } };
+    if (!ownPage) return refused({ key: 'problemNotOwnPage' });
     const parsed = requestSchema.safeParse(message);
     if (!parsed.success)
-      return { ok: false, error: { message: `bad request: ${parsed.error.issues[0]?.message ?? 'invalid'}` } };
+      return refused({ key: 'problemBadRequest', path: parsed.error.issues[0]?.path.join('.') ?? '' });
     const request = parsed.data;
     const handler = handlers[request.type] as (req: Request) => Promise<Reply<unknown>>;
     try {
       return await handler(request);
     } catch (error) {
-      if (error instanceof FieldError) return { ok: false, error: { message: error.message, field: error.field } };
-      return { ok: false, error: { message: error instanceof Error ? error.message : String(error) } };
+      if (error instanceof FieldError) return { ok: false, error: { problems: error.problems, field: error.field } };
+      return refused({ key: 'problemUnexpected', detail: error instanceof Error ? error.message : String(error) });
     }
   };
 }

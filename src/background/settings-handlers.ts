@@ -10,8 +10,7 @@ import browser from 'webextension-polyfill';
 import { createBackendClient } from '../backend/client';
 import { DEFAULT_LIMITS, checkUserLimits } from '../safety/limits';
 import { warmupAdvice } from '../safety/warmup';
-import { workingHoursSchema } from '../safety/working-hours';
-import { checkSpacing, parseBackendUrl, parseToken } from '../settings/schema';
+import { checkSpacing, checkWorkingHours, parseBackendUrl, parseToken } from '../settings/schema';
 import { checkPolicyLimits, lockedFields, policyCeilings, type ManagedPolicy } from '../settings/managed';
 import { loadPolicy } from '../settings/managed-storage';
 import { loadSettings, saveSettings, type Settings } from '../settings/store';
@@ -64,9 +63,9 @@ function validConnection(
 ): { backendUrl: string; token: string } {
   const url =
     policy.backendUrl !== undefined ? { ok: true as const, value: policy.backendUrl } : parseBackendUrl(req.backendUrl);
-  if (!url.ok) throw new FieldError('backendUrl', url.reason);
+  if (!url.ok) throw new FieldError('backendUrl', url.problem);
   const token = policy.token !== undefined ? { ok: true as const, value: policy.token } : parseToken(req.token);
-  if (!token.ok) throw new FieldError('token', token.reason);
+  if (!token.ok) throw new FieldError('token', token.problem);
   return { backendUrl: url.value, token: token.value };
 }
 
@@ -94,25 +93,16 @@ export function settingsHandlers(deps: RouterDeps): Handlers<SettingsRequest> {
       return { ok: true, data: { ok: answer.kind === 'ok', message } };
     },
     'settings/saveSafety': async (req) => {
-      const limitErrors = [
+      const [firstLimit, ...otherLimits] = [
         ...checkUserLimits(req.limits),
         ...checkPolicyLimits(req.limits, (await loadPolicy()).policy),
       ];
-      if (limitErrors.length > 0) throw new FieldError('limits', limitErrors.join('; '));
-      const spacingError = checkSpacing(req.spacingSeconds);
-      if (spacingError) throw new FieldError('spacingSeconds', spacingError);
-      let workingHours = null;
-      if (req.workingHours !== null) {
-        const parsed = workingHoursSchema.safeParse(req.workingHours);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          throw new FieldError(
-            `workingHours.${issue?.path.join('.') ?? ''}`,
-            `Working hours: ${issue?.message ?? 'invalid'}`,
-          );
-        }
-        workingHours = parsed.data;
-      }
+      if (firstLimit) throw new FieldError('limits', firstLimit, ...otherLimits);
+      const spacing = checkSpacing(req.spacingSeconds);
+      if (spacing) throw new FieldError('spacingSeconds', spacing);
+      const hours = checkWorkingHours(req.workingHours);
+      if (!hours.ok) throw new FieldError(hours.field, hours.problem);
+      const workingHours = hours.value;
       const current = await loadSettings();
       const saved = await saveSettings({
         limits: req.limits,

@@ -20,6 +20,7 @@ import { LinkedInStop, ME_PATH, type LinkedInClient, type StopVerdict } from '..
 import { PROFILE_DECORATIONS, parseMe, parseProfileLookup, profileLookupPath } from '../voyager/identity';
 import { parseRelationshipResponse, relationshipPath } from '../voyager/relationship';
 import { parseSentInvitations, sentInvitationsPath } from '../voyager/sent-invitations';
+import type { ProbeNote } from './probe-note';
 import { describeShape } from './shape';
 
 export type ProbeStatus = 'ok' | 'changed' | 'failed' | 'skipped';
@@ -32,7 +33,9 @@ export interface ProbeResult {
   httpStatus: number | null;
   /** What was unexpected: verdict kinds, key paths and types. Never values. */
   unexpected: string[];
-  note?: string;
+  /** The answer came, but the executor cannot read it: `unexpected` is its shape. */
+  unreadable?: boolean;
+  note?: ProbeNote;
 }
 
 export interface ProbeInputs {
@@ -64,7 +67,8 @@ function judge(
           endpoint,
           status: 'changed',
           httpStatus: verdict.status,
-          unexpected: ['the executor cannot read this answer; its shape:', ...describeShape(verdict.json)],
+          unexpected: describeShape(verdict.json),
+          unreadable: true,
           ...extra,
         };
   }
@@ -79,7 +83,7 @@ function judge(
   };
 }
 
-const skipped = (endpoint: string, note: string): ProbeResult => ({
+const skipped = (endpoint: string, note: ProbeNote): ProbeResult => ({
   endpoint,
   status: 'skipped',
   httpStatus: null,
@@ -121,8 +125,7 @@ export const PROBES: readonly Probe[] = [
     endpoint: COMPANY_LOOKUP,
     run: async (ctx) => {
       const company = ctx.inputs.company;
-      if (company?.kind === 'id')
-        return [skipped(COMPANY_LOOKUP, 'the company lookup takes a company page name, not an id')];
+      if (company?.kind === 'id') return [skipped(COMPANY_LOOKUP, 'companyIdNotSlug')];
       return [
         judge(COMPANY_LOOKUP, await get(ctx, companyLookupPath(company?.slug ?? 'linkedin')), (json) =>
           Boolean(parseCompanyLookup(json)),
@@ -134,12 +137,11 @@ export const PROBES: readonly Probe[] = [
     endpoint: RELATIONSHIP,
     run: async (ctx) => {
       const profile = ctx.inputs.profile;
-      if (!profile) return [skipped(RELATIONSHIP, 'name a profile (someone you know) to check the relationship read')];
+      if (!profile) return [skipped(RELATIONSHIP, 'profileNeeded')];
       const [decoration = PROFILE_DECORATIONS[0]] = PROFILE_DECORATIONS;
       const lookup = await get(ctx, profileLookupPath(profileIdentity(profile), decoration));
       const found = lookup.kind === 'ok' ? parseProfileLookup(lookup.json) : undefined;
-      if (!found)
-        return [{ ...judge(RELATIONSHIP, lookup, () => false), note: 'the profile you named could not be looked up' }];
+      if (!found) return [{ ...judge(RELATIONSHIP, lookup, () => false), note: 'profileNotFound' }];
       return [
         judge(
           RELATIONSHIP,
@@ -169,7 +171,7 @@ export const PROBES: readonly Probe[] = [
     endpoint: REACTIONS_READ,
     run: async (ctx) => {
       const post = ctx.inputs.post;
-      if (!post) return [skipped(REACTIONS_READ, 'name a post to check the reaction read-back')];
+      if (!post) return [skipped(REACTIONS_READ, 'postNeededReactions')];
       return [
         judge(
           REACTIONS_READ,
@@ -183,7 +185,7 @@ export const PROBES: readonly Probe[] = [
     endpoint: COMMENTS_READ,
     run: async (ctx) => {
       const post = ctx.inputs.post;
-      if (!post) return [skipped(COMMENTS_READ, 'name a post to check the comment read-back')];
+      if (!post) return [skipped(COMMENTS_READ, 'postNeededComments')];
       return [
         judge(
           COMMENTS_READ,

@@ -3,7 +3,9 @@ import type { ProbeResult } from './probes';
 import { parseCheckInputs } from '../shared/messages';
 import { translator } from '../i18n/catalog';
 import en from '../../public/_locales/en/messages.json';
-import { REPORT_KIND, buildReport, inputValues, scrub, summaryLine } from './report';
+import { PROBE_NOTE_KEYS } from '../ui/options/probe-lines';
+import { PROBE_NOTES, UNREADABLE_ANSWER } from './probe-note';
+import { REPORT_KIND, REPORT_NOTE_TEXT, buildReport, inputValues, scrub, summaryLine } from './report';
 
 const results: ProbeResult[] = [
   { endpoint: 'me', status: 'ok', httpStatus: 200, unexpected: [] },
@@ -12,21 +14,16 @@ const results: ProbeResult[] = [
     variant: 'WebTopCardCore-16',
     status: 'changed',
     httpStatus: 200,
-    unexpected: ['the executor cannot read this answer; its shape:', '(root): object', 'data.*elements: array(1)'],
+    unexpected: ['(root): object', 'data.*elements: array(1)'],
+    unreadable: true,
   },
-  {
-    endpoint: 'relationship',
-    status: 'skipped',
-    httpStatus: null,
-    unexpected: [],
-    note: 'name a profile (someone you know) to check the relationship read',
-  },
+  { endpoint: 'relationship', status: 'skipped', httpStatus: null, unexpected: [], note: 'profileNeeded' },
   { endpoint: 'sent invitations', status: 'failed', httpStatus: 500, unexpected: ['server_error'] },
 ];
 const run = { results, stoppedBy: null, checkedAt: '2026-11-23T14:05:00.000Z' };
 
 describe('Check LinkedIn report', () => {
-  it('has the documented shape, with variant and note only where the probe gave them', () => {
+  it('has the documented shape, with variant and note only where the probe gave them, the texts in English', () => {
     expect(buildReport(run, { version: '0.1.0' })).toEqual({
       kind: REPORT_KIND,
       version: '0.1.0',
@@ -39,7 +36,11 @@ describe('Check LinkedIn report', () => {
           variant: 'WebTopCardCore-16',
           status: 'changed',
           httpStatus: 200,
-          unexpected: results[1]?.unexpected,
+          unexpected: [
+            'the executor cannot read this answer; its shape:',
+            '(root): object',
+            'data.*elements: array(1)',
+          ],
         },
         {
           endpoint: 'relationship',
@@ -53,9 +54,14 @@ describe('Check LinkedIn report', () => {
     });
   });
 
+  it("says each note, and the unreadable answer's line, as the English catalogue does", () => {
+    for (const note of PROBE_NOTES) expect(REPORT_NOTE_TEXT[note], note).toBe(en[PROBE_NOTE_KEYS[note]].message);
+    expect(UNREADABLE_ANSWER).toBe(en.probeUnreadable.message);
+  });
+
   it('keeps its keys in one order, whatever order the probe result had', () => {
     const shuffled = {
-      note: 'n',
+      note: 'postNeededComments',
       unexpected: [],
       httpStatus: 404,
       status: 'changed',
@@ -93,7 +99,7 @@ describe('Check LinkedIn report', () => {
         'member 987654321 and ada.lovelace@example.com',
         'the profile ada-lovelace-42 answered',
       ],
-      note: 'the profile you named (Ada-Lovelace-42, ACwAAAbcdefghijklmnop) could not be looked up',
+      note: 'profileNotFound',
     };
     const report = buildReport(
       { results: [planted], stoppedBy: null, checkedAt: '2026-11-23T14:05:00.000Z' },
@@ -123,7 +129,7 @@ describe('Check LinkedIn report', () => {
       'member <n> and <email>',
       'the profile <redacted> answered',
     ]);
-    expect(report.results[0]?.note).toBe('the profile you named (<redacted>, <profile id>) could not be looked up');
+    expect(report.results[0]?.note).toBe('the profile you named could not be looked up');
   });
 
   it('leaves ordinary shape lines, statuses and short numbers alone, and bounds long text', () => {
@@ -169,13 +175,15 @@ describe('Check LinkedIn inputs', () => {
       ]);
   });
 
-  it('names every field with a bad value', () => {
+  it("names every field with a bad value, with the contract parser's reason", () => {
     const parsed = parseCheckInputs({ profile: 'https://example.com/x', company: 'fine', post: '12' });
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {
-      expect(parsed.errors.map((e) => e.field)).toEqual(['profile', 'post']);
-      expect(parsed.errors[0]?.message).toMatch(/^Profile: /);
-      expect(parsed.errors[1]?.message).toMatch(/^Post: /);
+      expect(parsed.errors.map((e) => [e.key, e.field])).toEqual([
+        ['problemCheckInput', 'profile'],
+        ['problemCheckInput', 'post'],
+      ]);
+      expect(parsed.errors.every((e) => e.reason.length > 0)).toBe(true);
     }
   });
 });

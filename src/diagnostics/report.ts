@@ -8,12 +8,32 @@
  * the values the caller knows to be personal (the inputs, the own slug). Pure.
  */
 import type { MessageKey, Translate } from '../i18n/catalog';
+import { type ProbeNote, UNREADABLE_ANSWER } from './probe-note';
 import type { ProbeInputs, ProbeResult, ProbeStatus } from './probes';
 
 export const REPORT_KIND = 'outbound-executor/check-linkedin';
 
-/** A probe's result as the report carries it (the same fields, scrubbed). */
-export type ReportResult = ProbeResult;
+/** A probe's result as the report carries it: scrubbed, the note and the unreadable answer's line in English. */
+export interface ReportResult {
+  endpoint: string;
+  variant?: string;
+  status: ProbeStatus;
+  httpStatus: number | null;
+  unexpected: string[];
+  note?: string;
+}
+
+/**
+ * A probe's note as the report says it: in English whatever the page's language, as a maintainer
+ * reads it (the options page words it in the user's; the en catalogue holds the same sentences).
+ */
+export const REPORT_NOTE_TEXT: Record<ProbeNote, string> = {
+  companyIdNotSlug: 'the company lookup takes a company page name, not an id',
+  profileNeeded: 'name a profile (someone you know) to check the relationship read',
+  profileNotFound: 'the profile you named could not be looked up',
+  postNeededReactions: 'name a post to check the reaction read-back',
+  postNeededComments: 'name a post to check the comment read-back',
+};
 
 export interface CheckReport {
   kind: typeof REPORT_KIND;
@@ -84,8 +104,8 @@ export function buildReport(run: CheckRun, options: ReportOptions): CheckReport 
       ...(r.variant !== undefined ? { variant: ours(r.variant) } : {}),
       status: r.status,
       httpStatus: r.httpStatus,
-      unexpected: r.unexpected.slice(0, MAX_LINES).map(theirs),
-      ...(r.note !== undefined ? { note: theirs(r.note) } : {}),
+      unexpected: [...(r.unreadable ? [UNREADABLE_ANSWER] : []), ...r.unexpected].slice(0, MAX_LINES).map(theirs),
+      ...(r.note !== undefined ? { note: theirs(REPORT_NOTE_TEXT[r.note]) } : {}),
     })),
   };
 }

@@ -6,7 +6,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Catalog, format, placeholderNames, translator } from './catalog';
+import { ACTION_TYPES } from '../../contract/protocol';
+import { PROBE_NOTES } from '../diagnostics/probe-note';
+import { CHAIN_BREAKS } from '../store/audit-chain';
+import { chainBreakText } from '../ui/audit/chain-text';
+import { PROBE_NOTE_KEYS } from '../ui/options/probe-lines';
+import { actionTypeOptions } from '../ui/shared/action-labels';
+import { PROBLEM_SAMPLES } from '../ui/shared/problem-samples';
+import { problemWording } from '../ui/shared/problem-text';
+import { type Catalog, type CatalogEntry, format, placeholderNames, translator } from './catalog';
+import { localeFormat } from './locale-format';
 
 const LOCALES_DIR = path.resolve(__dirname, '../../public/_locales');
 const catalog = (lang: string): Catalog =>
@@ -107,5 +116,129 @@ describe.each(LOCALIZED_PAGES)('%s takes every visible string from the catalogue
       'text "Hello"',
       'input placeholder="Your name"',
     ]);
+  });
+});
+
+/** How many substitutions a message takes: the highest `$n` its placeholders refer to. */
+const substitutionCount = (entry: CatalogEntry): number =>
+  Math.max(0, ...Object.values(entry.placeholders ?? {}).map((p) => Number(/\$([1-9])/.exec(p.content)?.[1] ?? 0)));
+
+describe.each(LANGS)('%s words what the worker reports as codes', (lang) => {
+  const messages = catalog(lang);
+  const t = translator(messages);
+
+  it('every kind of problem (shared/problem.ts), with each substitution it takes and none empty', () => {
+    for (const sample of Object.values(PROBLEM_SAMPLES)) {
+      const entry = messages[sample.key];
+      expect(entry, `${lang}.${sample.key}`).toBeDefined();
+      const { key, substitutions } = problemWording(sample, t, localeFormat(lang));
+      expect(key).toBe(sample.key);
+      expect(substitutions.length, sample.key).toBe(entry ? substitutionCount(entry) : -1);
+      expect(
+        substitutions.every((s) => s.trim() !== '' && !s.startsWith('problem')),
+        sample.key,
+      ).toBe(true);
+    }
+  });
+
+  it('every chain break, probe note and action type', () => {
+    for (const code of CHAIN_BREAKS) expect(messages, code).toHaveProperty([chainBreakText(code, (k) => k)]);
+    for (const note of PROBE_NOTES) expect(messages, note).toHaveProperty([PROBE_NOTE_KEYS[note]]);
+    for (const { label } of actionTypeOptions(t)) expect(label).not.toMatch(/^(action[A-Z]|auditTypeOption)/);
+    expect(actionTypeOptions(t)).toHaveLength(ACTION_TYPES.length);
+  });
+});
+
+/**
+ * The worker's modules that answer pages, and the pure ones they run: a sentence in a string
+ * literal there would reach a page in English. They report problems as codes instead.
+ */
+const REPORTING_SOURCES: readonly (string | { file: string; from: string; to: string })[] = [
+  'src/settings/schema.ts',
+  'src/settings/managed.ts',
+  'src/safety/limits.ts',
+  'src/safety/working-hours.ts',
+  'src/diagnostics/probes.ts',
+  'src/background/router.ts',
+  'src/background/router-handlers.ts',
+  'src/background/settings-handlers.ts',
+  'src/background/linkedin-handlers.ts',
+  'src/shared/messages.ts',
+  'src/store/audit-verify.ts',
+  { file: 'src/store/audit-chain.ts', from: 'export function checkChain', to: 'export type ExportedEntry' },
+  'src/ui/shared/send.ts',
+];
+
+/** The string literals of TypeScript source (template literals without their `${…}`), comments skipped. */
+function stringLiterals(code: string): string[] {
+  const out: string[] = [];
+  // Code from `start` on; in a template's `${…}` (nested) it returns after the closing brace.
+  const walk = (start: number, inTemplate: boolean): number => {
+    let depth = 0;
+    let i = start;
+    while (i < code.length) {
+      const c = code[i];
+      const skipTo = (end: number, width: number): number => (end === -1 ? code.length : end + width);
+      if (c === '/' && code[i + 1] === '/') i = skipTo(code.indexOf('\n', i), 0);
+      else if (c === '/' && code[i + 1] === '*') i = skipTo(code.indexOf('*/', i + 2), 2);
+      else if (c === "'" || c === '"' || c === '`') i = literal(i);
+      else if (inTemplate && c === '}' && depth === 0) return i + 1;
+      else {
+        if (inTemplate && c === '{') depth++;
+        if (inTemplate && c === '}') depth--;
+        i++;
+      }
+    }
+    return i;
+  };
+  const literal = (start: number): number => {
+    const quote = code[start];
+    let text = '';
+    let j = start + 1;
+    while (j < code.length && code[j] !== quote) {
+      if (code[j] === '\\') {
+        text += code[j + 1] ?? '';
+        j += 2;
+      } else if (quote === '`' && code[j] === '$' && code[j + 1] === '{') {
+        text += ' ';
+        j = walk(j + 2, true);
+      } else {
+        text += code[j];
+        j++;
+      }
+    }
+    out.push(text);
+    return j + 1;
+  };
+  walk(0, false);
+  return out;
+}
+
+const sentences = (code: string): string[] =>
+  stringLiterals(code).filter((s) => /\p{L}{2,}[ ,;:]+\p{L}{2,}[ ,;:]+\p{L}{2,}/u.test(s));
+
+describe('the worker reports to pages in codes, not in English', () => {
+  it.each(REPORTING_SOURCES.map((s) => [typeof s === 'string' ? s : s.file, s] as const))('%s', (_, source) => {
+    const file = typeof source === 'string' ? source : source.file;
+    let code = readFileSync(path.resolve(__dirname, '../..', file), 'utf8');
+    if (typeof source !== 'string') code = code.slice(code.indexOf(source.from), code.indexOf(source.to));
+    expect(stringLiterals(code).length, 'the file has string literals (its codes)').toBeGreaterThan(0);
+    expect(sentences(code)).toEqual([]);
+  });
+
+  it('the checker itself finds a sentence, and passes codes, identifiers and comments', () => {
+    // Written with #{ for a template's placeholder, so that this file holds no "${" in a plain string.
+    const dollar = '$';
+    const code = [
+      '// a comment: not a string at all',
+      "const a = { key: 'problemTokenRequired', path: 'limits.follows.day' };",
+      'problems.push(`#{key}: must be true or false; ignored.`);',
+      'throw new Error("Executor token is required.");',
+      "const b = 'messenger conversations';",
+      "const c = `refused#{code ? ` (#{code})` : ''}`; const d = 'two words';",
+    ]
+      .join('\n')
+      .replaceAll('#{', `${dollar}{`);
+    expect(sentences(code)).toEqual([' : must be true or false; ignored.', 'Executor token is required.']);
   });
 });

@@ -116,9 +116,16 @@ describe('limits', () => {
     expect(l.comments).toEqual({ day: 30 });
   });
   it('checkUserLimits names what is wrong', () => {
-    expect(checkUserLimits({ comments: { day: 61 } })).toEqual(['comments per day: 61 exceeds the hard ceiling of 60']);
-    expect(checkUserLimits({ saves: { week: 3 } })).toEqual(['saves: no week limit exists']);
-    expect(checkUserLimits({ shares: { day: -1 } })[0]).toMatch(/whole number/);
+    expect(checkUserLimits({ comments: { day: 61 } })).toEqual([
+      { key: 'problemLimitAboveCeiling', bucket: 'comments', window: 'day', value: 61, max: 60 },
+    ]);
+    expect(checkUserLimits({ saves: { week: 3 } })).toEqual([
+      { key: 'problemLimitNoWindow', bucket: 'saves', window: 'week' },
+    ]);
+    expect(checkUserLimits({ shares: { day: -1 }, follows: { day: 2.5 } })).toEqual([
+      { key: 'problemLimitNotWhole', bucket: 'shares', window: 'day' },
+      { key: 'problemLimitNotWhole', bucket: 'follows', window: 'day' },
+    ]);
     expect(checkUserLimits({ follows: { day: 100 } })).toEqual([]);
   });
   it('bucketReport has one row per bucket window with used, limit and reset', () => {

@@ -3,6 +3,7 @@
  * Pure data + the rule "the user may lower a limit, never raise it past its ceiling".
  */
 import type { ActionType, Bucket } from '../../contract/protocol';
+import type { SafetyProblem } from '../shared/problem';
 
 import { DAY, HOUR } from '../time';
 
@@ -77,24 +78,23 @@ export function effectiveLimits(user: Partial<Record<Bucket, BucketLimits>>): Re
   return out;
 }
 
-/** A user's limits are valid when every value is an integer in [0, ceiling]. */
-export function checkUserLimits(user: Partial<Record<Bucket, BucketLimits>>): string[] {
-  const errors: string[] = [];
+/** A user's limits are valid when every value is an integer in [0, ceiling]: one problem per value that is not. */
+export function checkUserLimits(user: Partial<Record<Bucket, BucketLimits>>): SafetyProblem[] {
+  const problems: SafetyProblem[] = [];
   for (const [bucket, limits] of Object.entries(user) as [Bucket, BucketLimits][]) {
     const ceiling = CEILINGS[bucket];
     if (!ceiling) {
-      errors.push(`unknown bucket "${bucket}"`);
+      problems.push({ key: 'problemLimitUnknownBucket', bucket });
       continue;
     }
     for (const window of ['day', 'week'] as const) {
       const value = limits[window];
       if (value === undefined) continue;
       const max = ceiling[window];
-      if (max === undefined) errors.push(`${bucket}: no ${window} limit exists`);
-      else if (!Number.isInteger(value) || value < 0)
-        errors.push(`${bucket} per ${window}: must be a whole number ≥ 0`);
-      else if (value > max) errors.push(`${bucket} per ${window}: ${value} exceeds the hard ceiling of ${max}`);
+      if (max === undefined) problems.push({ key: 'problemLimitNoWindow', bucket, window });
+      else if (!Number.isInteger(value) || value < 0) problems.push({ key: 'problemLimitNotWhole', bucket, window });
+      else if (value > max) problems.push({ key: 'problemLimitAboveCeiling', bucket, window, value, max });
     }
   }
-  return errors;
+  return problems;
 }

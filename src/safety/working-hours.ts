@@ -4,8 +4,10 @@
  * (e.g. 22:00–02:00 belongs to the day it starts on). Pure.
  */
 import { z } from '../../contract/zod';
+import type { ProblemKey } from '../shared/problem';
 
-const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)'));
+// Issue messages are problem keys (shared/problem.ts): settings/schema.ts reports them, the page words them.
+const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'problemWhBadTime' satisfies ProblemKey));
 
 /** An IANA zone this browser knows; an unknown one would make every throttle decision throw. */
 function isKnownTimeZone(zone: string): boolean {
@@ -20,19 +22,13 @@ function isKnownTimeZone(zone: string): boolean {
 export const workingHoursSchema = z
   .object({
     /** 0 = Sunday … 6 = Saturday. */
-    days: z.array(z.int().check(z.gte(0), z.lte(6))).check(z.minLength(1, 'pick at least one day')),
+    days: z.array(z.int().check(z.gte(0), z.lte(6))).check(z.minLength(1, 'problemWhNoDays' satisfies ProblemKey)),
     start: hhmm,
     end: hhmm,
     /** IANA zone; absent = this computer's zone at the time of each decision. */
-    timeZone: z.optional(
-      z.string().check(
-        z.refine(isKnownTimeZone, {
-          error: (issue) => `"${String(issue.input)}" is not a time zone this browser knows (e.g. Europe/Berlin)`,
-        }),
-      ),
-    ),
+    timeZone: z.optional(z.string().check(z.refine(isKnownTimeZone, 'problemWhUnknownZone' satisfies ProblemKey))),
   })
-  .check(z.refine((w) => w.start !== w.end, { message: 'start and end must differ', path: ['end'] }));
+  .check(z.refine((w) => w.start !== w.end, { message: 'problemWhSameTimes' satisfies ProblemKey, path: ['end'] }));
 export type WorkingHours = z.infer<typeof workingHoursSchema>;
 
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };

@@ -57,13 +57,21 @@ describe('parsePolicy', () => {
     });
     expect(policy).toEqual({ limits: { saves: { day: 7 } }, forceApprovalMode: false, allowBackgroundTab: false });
     expect(problems).toEqual([
-      'colour: not a policy of this extension; ignored.',
-      expect.stringMatching(/^backendUrl: Plain http:\/\/ is allowed only .* Ignored\.$/),
-      expect.stringMatching(/^executorToken: Executor token may hold only printable ASCII .* Ignored\.$/),
-      'limits.invitations: day and week must be whole numbers ≥ 0; ignored.',
-      expect.stringMatching(/^limits\.nosuch: no such bucket \(known: invitations, .*\); ignored\.$/),
-      'limits.messages.week: this bucket has no week limit; ignored.',
-      'forceApprovalMode: must be true or false; ignored.',
+      { key: 'problemPolicyUnknownKey', name: 'colour' },
+      { key: 'problemPolicyIgnored', name: 'backendUrl', problem: { key: 'problemUrlPlainHttp' } },
+      { key: 'problemPolicyIgnored', name: 'executorToken', problem: { key: 'problemTokenCharacters' } },
+      { key: 'problemPolicyLimitsNotWhole', bucket: 'invitations' },
+      { key: 'problemPolicyUnknownBucket', bucket: 'nosuch' },
+      { key: 'problemPolicyNoWindow', bucket: 'messages', window: 'week' },
+      { key: 'problemPolicyNotBoolean', name: 'forceApprovalMode' },
+    ]);
+  });
+
+  it('a value of the wrong type is named as such', () => {
+    expect(parsePolicy({ backendUrl: 42, executorToken: null, limits: [] }).problems).toEqual([
+      { key: 'problemPolicyNotString', name: 'backendUrl' },
+      { key: 'problemPolicyNotString', name: 'executorToken' },
+      { key: 'problemPolicyLimitsNotObject' },
     ]);
   });
 
@@ -138,7 +146,7 @@ describe('saving under a policy', () => {
     expect(policyCeilings(policy).invitations).toEqual({ day: 10, week: 150 });
     expect(policyCeilings(policy).messages).toEqual(CEILINGS.messages);
     expect(checkPolicyLimits({ invitations: { day: 12 }, messages: { day: 140 } }, policy)).toEqual([
-      'invitations per day: 12 is above 10, the limit set by your organisation',
+      { key: 'problemLimitAbovePolicy', bucket: 'invitations', window: 'day', value: 12, cap: 10 },
     ]);
     expect(checkPolicyLimits({ invitations: { day: 10 } }, policy)).toEqual([]);
   });

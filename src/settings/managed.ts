@@ -11,6 +11,7 @@
 import { z } from '../../contract/zod';
 import { BUCKETS, type Bucket } from '../../contract/protocol';
 import { CEILINGS, DEFAULT_LIMITS, type BucketLimits } from '../safety/limits';
+import type { ConnectionProblem, PolicyProblem, SafetyProblem } from '../shared/problem';
 import { parseBackendUrl, parseToken } from './schema';
 import type { Settings } from './store';
 
@@ -27,8 +28,8 @@ export interface ManagedPolicy {
 
 export interface ParsedPolicy {
   policy: ManagedPolicy;
-  /** One sentence per policy value that was ignored, for the administrator (shown on the options page). */
-  problems: string[];
+  /** One problem per policy value that was ignored, for the administrator (the options page words it). */
+  problems: PolicyProblem[];
 }
 
 export const NO_POLICY: ManagedPolicy = { limits: {}, forceApprovalMode: false };
@@ -45,21 +46,21 @@ export const POLICY_KEYS = [
 const limitValue = z.int().check(z.minimum(0));
 const bucketLimitsSchema = z.object({ day: z.optional(limitValue), week: z.optional(limitValue) });
 
-function parseLimits(raw: unknown, problems: string[]): Partial<Record<Bucket, BucketLimits>> {
+function parseLimits(raw: unknown, problems: PolicyProblem[]): Partial<Record<Bucket, BucketLimits>> {
   const out: Partial<Record<Bucket, BucketLimits>> = {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    problems.push('limits: must be an object of buckets, e.g. {"invitations": {"day": 10}}; ignored.');
+    problems.push({ key: 'problemPolicyLimitsNotObject' });
     return out;
   }
   for (const [bucket, value] of Object.entries(raw)) {
     if (!(BUCKETS as readonly string[]).includes(bucket)) {
-      problems.push(`limits.${bucket}: no such bucket (known: ${BUCKETS.join(', ')}); ignored.`);
+      problems.push({ key: 'problemPolicyUnknownBucket', bucket });
       continue;
     }
     const b = bucket as Bucket;
     const parsed = z.safeParse(bucketLimitsSchema, value);
     if (!parsed.success) {
-      problems.push(`limits.${b}: day and week must be whole numbers ≥ 0; ignored.`);
+      problems.push({ key: 'problemPolicyLimitsNotWhole', bucket: b });
       continue;
     }
     const limits: BucketLimits = {};
@@ -67,7 +68,7 @@ function parseLimits(raw: unknown, problems: string[]): Partial<Record<Bucket, B
       const wanted = parsed.data[window];
       if (wanted === undefined) continue;
       const ceiling = CEILINGS[b][window];
-      if (ceiling === undefined) problems.push(`limits.${b}.${window}: this bucket has no ${window} limit; ignored.`);
+      if (ceiling === undefined) problems.push({ key: 'problemPolicyNoWindow', bucket: b, window });
       else limits[window] = Math.min(wanted, ceiling);
     }
     if (Object.keys(limits).length > 0) out[b] = limits;
@@ -75,30 +76,36 @@ function parseLimits(raw: unknown, problems: string[]): Partial<Record<Bucket, B
   return out;
 }
 
+/** Why a connection value of the policy was not applied: not a string, or refused as the options page would refuse it. */
+function notApplied(name: string, parsed: { ok: false; problem: ConnectionProblem } | null): PolicyProblem {
+  return parsed
+    ? { key: 'problemPolicyIgnored', name, problem: parsed.problem }
+    : { key: 'problemPolicyNotString', name };
+}
+
 /** Validates what `storage.managed` holds. Each bad value is dropped with a reason; the rest applies. */
 export function parsePolicy(raw: unknown): ParsedPolicy {
-  const problems: string[] = [];
+  const problems: PolicyProblem[] = [];
   const policy: ManagedPolicy = { limits: {}, forceApprovalMode: false };
   if (typeof raw !== 'object' || raw === null) return { policy, problems };
   const given = raw as Record<string, unknown>;
   for (const key of Object.keys(given))
-    if (!(POLICY_KEYS as readonly string[]).includes(key))
-      problems.push(`${key}: not a policy of this extension; ignored.`);
+    if (!(POLICY_KEYS as readonly string[]).includes(key)) problems.push({ key: 'problemPolicyUnknownKey', name: key });
   if (given.backendUrl !== undefined) {
     const url = typeof given.backendUrl === 'string' ? parseBackendUrl(given.backendUrl) : null;
     if (url?.ok) policy.backendUrl = url.value;
-    else problems.push(`backendUrl: ${url ? url.reason : 'must be a string'} Ignored.`);
+    else problems.push(notApplied('backendUrl', url));
   }
   if (given.executorToken !== undefined) {
     const token = typeof given.executorToken === 'string' ? parseToken(given.executorToken) : null;
     if (token?.ok) policy.token = token.value;
-    else problems.push(`executorToken: ${token ? token.reason : 'must be a string.'} Ignored.`);
+    else problems.push(notApplied('executorToken', token));
   }
   if (given.limits !== undefined) policy.limits = parseLimits(given.limits, problems);
   for (const key of ['forceApprovalMode', 'allowBackgroundTab'] as const) {
     const value = given[key];
     if (value === undefined) continue;
-    if (typeof value !== 'boolean') problems.push(`${key}: must be true or false; ignored.`);
+    if (typeof value !== 'boolean') problems.push({ key: 'problemPolicyNotBoolean', name: key });
     else if (key === 'forceApprovalMode') policy.forceApprovalMode = value;
     else policy.allowBackgroundTab = value;
   }
@@ -180,15 +187,15 @@ export function policyCeilings(policy: ManagedPolicy): Record<Bucket, BucketLimi
   return out;
 }
 
-/** A user's limits against the organisation's caps: one message per value above them. */
-export function checkPolicyLimits(user: Partial<Record<Bucket, BucketLimits>>, policy: ManagedPolicy): string[] {
-  const errors: string[] = [];
+/** A user's limits against the organisation's caps: one problem per value above them. */
+export function checkPolicyLimits(user: Partial<Record<Bucket, BucketLimits>>, policy: ManagedPolicy): SafetyProblem[] {
+  const errors: SafetyProblem[] = [];
   for (const [bucket, limits] of Object.entries(user) as [Bucket, BucketLimits][]) {
     for (const window of ['day', 'week'] as const) {
       const cap = policy.limits[bucket]?.[window];
       const value = limits[window];
       if (cap !== undefined && value !== undefined && value > cap)
-        errors.push(`${bucket} per ${window}: ${value} is above ${cap}, the limit set by your organisation`);
+        errors.push({ key: 'problemLimitAbovePolicy', bucket, window, value, cap });
     }
   }
   return errors;

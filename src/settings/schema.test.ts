@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkSpacing, connectionFingerprint, isConnectionFingerprint, parseBackendUrl, parseToken } from './schema';
+import {
+  checkSpacing,
+  checkWorkingHours,
+  connectionFingerprint,
+  isConnectionFingerprint,
+  parseBackendUrl,
+  parseToken,
+} from './schema';
 
 describe('parseBackendUrl', () => {
   it.each([
@@ -13,20 +20,19 @@ describe('parseBackendUrl', () => {
   });
 
   it.each([
-    ['', /required/],
-    ['backend.example.com', /not a URL/],
-    ['http://backend.example.com', /only for http:\/\/127\.0\.0\.1/],
-    ['http://127.0.0.1', /only for http:\/\/127\.0\.0\.1/],
-    ['http://10.0.0.5:8080', /only for/],
-    ['ftp://example.com', /must start with https/],
-    ['https://example.com/api', /origin only/],
-    ['https://example.com/?x=1', /origin only/],
-    ['https://user:pw@example.com', /user name/],
-    ['javascript:alert(1)', /must start with https/],
-  ])('rejects %j', (input, reason) => {
-    const r = parseBackendUrl(input);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toMatch(reason);
+    ['', { key: 'problemUrlRequired' }],
+    ['  ', { key: 'problemUrlRequired' }],
+    ['backend.example.com', { key: 'problemUrlNotUrl', text: 'backend.example.com' }],
+    ['http://backend.example.com', { key: 'problemUrlPlainHttp' }],
+    ['http://127.0.0.1', { key: 'problemUrlPlainHttp' }],
+    ['http://10.0.0.5:8080', { key: 'problemUrlPlainHttp' }],
+    ['ftp://example.com', { key: 'problemUrlScheme', scheme: 'ftp:' }],
+    ['https://example.com/api', { key: 'problemUrlNotOrigin' }],
+    ['https://example.com/?x=1', { key: 'problemUrlNotOrigin' }],
+    ['https://user:pw@example.com', { key: 'problemUrlCredentials' }],
+    ['javascript:alert(1)', { key: 'problemUrlScheme', scheme: 'javascript:' }],
+  ])('rejects %j with a problem the page words', (input, problem) => {
+    expect(parseBackendUrl(input)).toEqual({ ok: false, problem });
   });
 });
 
@@ -34,17 +40,48 @@ describe('parseToken', () => {
   it('accepts a printable token and trims it', () => {
     expect(parseToken('  tok_123.abc  ')).toEqual({ ok: true, value: 'tok_123.abc' });
   });
-  it.each(['', '   ', 'has space', 'tab\there', 'é'])('rejects %j', (t) => {
-    expect(parseToken(t).ok).toBe(false);
+  it.each([
+    ['', 'problemTokenRequired'],
+    ['   ', 'problemTokenRequired'],
+    ['has space', 'problemTokenCharacters'],
+    ['tab\there', 'problemTokenCharacters'],
+    ['é', 'problemTokenCharacters'],
+  ])('rejects %j', (t, key) => {
+    expect(parseToken(t)).toEqual({ ok: false, problem: { key } });
+  });
+  it('names the longest token it takes', () => {
+    expect(parseToken('x'.repeat(4096)).ok).toBe(true);
+    expect(parseToken('x'.repeat(4097))).toEqual({ ok: false, problem: { key: 'problemTokenTooLong', max: 4096 } });
   });
 });
 
 describe('checkSpacing', () => {
   it('accepts whole seconds from the 30 s floor to an hour, and names the range otherwise', () => {
     for (const ok of [30, 45, 3600]) expect(checkSpacing(ok)).toBeNull();
-    const message =
-      'Seconds between actions: enter a whole number from 30 to 3600 (30 s is the floor; a message always waits at least 45 s).';
-    for (const bad of [29, 0, -5, 30.5, 3601, Number.NaN]) expect(checkSpacing(bad)).toBe(message);
+    const problem = { key: 'problemSpacingRange', min: 30, max: 3600, messageMin: 45 };
+    for (const bad of [29, 0, -5, 30.5, 3601, Number.NaN]) expect(checkSpacing(bad)).toEqual(problem);
+  });
+});
+
+describe('checkWorkingHours', () => {
+  const hours = { days: [1, 2], start: '09:00', end: '17:00' };
+  it('takes null (off) and valid hours', () => {
+    expect(checkWorkingHours(null)).toEqual({ ok: true, value: null });
+    expect(checkWorkingHours(hours)).toEqual({ ok: true, value: hours });
+  });
+  it.each([
+    [{ ...hours, days: [] }, 'workingHours.days', { key: 'problemWhNoDays' }],
+    [{ ...hours, start: '9:00' }, 'workingHours.start', { key: 'problemWhBadTime' }],
+    [{ ...hours, end: '09:00', start: '09:00' }, 'workingHours.end', { key: 'problemWhSameTimes' }],
+    [
+      { ...hours, timeZone: 'Mars/Olympus' },
+      'workingHours.timeZone',
+      { key: 'problemWhUnknownZone', zone: 'Mars/Olympus' },
+    ],
+    [{ ...hours, days: [7] }, 'workingHours.days.0', { key: 'problemWhInvalid' }],
+    ['09:00-17:00', 'workingHours.', { key: 'problemWhInvalid' }],
+  ])('refuses %j with the field and a problem', (raw, field, problem) => {
+    expect(checkWorkingHours(raw)).toEqual({ ok: false, field, problem });
   });
 });
 

@@ -9,6 +9,7 @@ import type { ProbeInputs } from '../diagnostics/probes';
 import { bucketSchema } from '../../contract/protocol';
 import { auditFilterSchema } from './audit-filter';
 import { approvalDecisionRequestSchema } from './approval-view';
+import type { CheckField, CheckProblem, ReplyError } from './problem';
 
 export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status/get') }),
@@ -56,30 +57,25 @@ export type Request = z.infer<typeof requestSchema>;
 // The answers' schemas live in replies.ts: only the pages parse them, so the worker's bundle does not carry them.
 export type { AuditRow, ReplyData, SettingsView, StatusView } from './replies';
 
-export type CheckField = 'profile' | 'company' | 'post';
-/** How an error names each Check LinkedIn input. */
-export const CHECK_FIELD_NAMES: Record<CheckField, string> = {
-  profile: 'Profile',
-  company: 'Company page',
-  post: 'Post',
-};
+export type { CheckField } from './problem';
 
-export type CheckInputsResult =
-  | { ok: true; inputs: ProbeInputs }
-  | { ok: false; errors: { field: CheckField; message: string }[] };
+/** A Check LinkedIn input the contract's parser refused: its field, and the parser's reason as it is. */
+export type CheckInputProblem = Extract<CheckProblem, { key: 'problemCheckInput' }>;
+
+export type CheckInputsResult = { ok: true; inputs: ProbeInputs } | { ok: false; errors: CheckInputProblem[] };
 
 /**
  * Parses the Check LinkedIn inputs; blank means "not given". Shared so that
  * the page refuses a bad value before sending and the worker never trusts it.
  */
 export function parseCheckInputs(raw: Partial<Record<CheckField, string>>): CheckInputsResult {
-  const errors: { field: CheckField; message: string }[] = [];
+  const errors: CheckInputProblem[] = [];
   const read = <T>(field: CheckField, parse: (input: unknown) => ParseResult<T>): T | null => {
     const text = raw[field]?.trim();
     if (!text) return null;
     const parsed = parse(text);
     if (parsed.ok) return parsed.value;
-    errors.push({ field, message: `${CHECK_FIELD_NAMES[field]}: ${parsed.reason}` });
+    errors.push({ key: 'problemCheckInput', field, reason: parsed.reason });
     return null;
   };
   const inputs: ProbeInputs = {
@@ -90,4 +86,5 @@ export function parseCheckInputs(raw: Partial<Record<CheckField, string>>): Chec
   return errors.length === 0 ? { ok: true, inputs } : { ok: false, errors };
 }
 
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: { message: string; field?: string } };
+/** A refused request says what went wrong as problems (shared/problem.ts): the page words them. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ReplyError };

@@ -14,6 +14,8 @@ import {
 } from '../../contract/protocol';
 import { workingHoursSchema } from '../safety/working-hours';
 import type { Request } from './messages';
+import { policyProblemSchema } from './problem';
+import { PROBE_NOTES } from '../diagnostics/probe-note';
 import {
   approvalAuditSchema,
   approvalDecisionReplySchema,
@@ -85,7 +87,7 @@ export const settingsViewSchema = z.object({
   policy: z.object({
     locked: z.array(z.enum(['backendUrl', 'token', 'allowBackgroundTab', 'approvalMode'])),
     limits: z.partialRecord(bucketSchema, limitPairSchema),
-    problems: z.array(z.string()),
+    problems: z.array(policyProblemSchema),
   }),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
@@ -123,7 +125,8 @@ export const probeResultSchema = z.object({
   status: z.enum(['ok', 'changed', 'failed', 'skipped']),
   httpStatus: z.nullable(z.number()),
   unexpected: z.array(z.string()),
-  note: z.optional(z.string()),
+  unreadable: z.optional(z.boolean()),
+  note: z.optional(z.enum(PROBE_NOTES)),
 });
 
 /** The reply schema for each request type. */

@@ -78,11 +78,16 @@ export async function appendAudit(
   if (entry.mutated) await stores.mutations.put({ bucket: entry.bucket, at: entry.at, seq });
 }
 
+/** Why the chain does not hold at an entry: a code, which the audit page words (ui/audit/chain-text.ts). */
+export const CHAIN_BREAKS = ['link_broken', 'content_altered'] as const;
+export type ChainBreak = (typeof CHAIN_BREAKS)[number];
+
 export interface ChainVerdict {
   ok: boolean;
   checked: number;
   /** The first entry whose link or hash does not hold. */
   brokenAt: number | null;
+  /** A ChainBreak; typed as the Web Workers of Verify chain post it (ui/audit/verify.ts). */
   reason: string | null;
 }
 
@@ -118,7 +123,7 @@ export function checkChain(
         ok: false,
         checked,
         brokenAt: e.seq ?? null,
-        reason: 'link to the previous entry is broken (an entry was removed or inserted)',
+        reason: 'link_broken' satisfies ChainBreak,
         prevHash,
       };
     }
@@ -127,7 +132,7 @@ export function checkChain(
         ok: false,
         checked,
         brokenAt: e.seq ?? null,
-        reason: 'entry content does not match its hash (it was altered)',
+        reason: 'content_altered' satisfies ChainBreak,
         prevHash,
       };
     }

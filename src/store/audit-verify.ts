@@ -79,7 +79,7 @@ export function joinVerdicts(ranges: readonly RangeVerdict[]): LogVerdict {
         ok: false,
         checked: checked + 1,
         brokenAt: r.firstSeq,
-        reason: 'link to the previous entry is broken (an entry was removed or inserted)',
+        reason: 'link_broken',
         head: null,
       };
     if (!r.ok) return { ok: false, checked: checked + r.checked, brokenAt: r.brokenAt, reason: r.reason, head: null };

@@ -1,12 +1,12 @@
 /** The audit page: filtered, paged table; CSV/JSON export (export.ts); chain verification (verify.ts). */
 // First: zod must be jitless before any schema module runs.
 import '../../zod-jitless';
-import { ACTION_TYPES } from '../../../contract/protocol';
 import type { AuditRow } from '../../shared/messages';
 import type { AuditFilter } from '../../shared/audit-filter';
 import { send } from '../shared/send';
-import { fmt, localizePage, t as say } from '../shared/i18n';
-import { statusText } from '../shared/action-labels';
+import { errorText, fmt, localizePage, t as say } from '../shared/i18n';
+import { actionTypeOptions, statusText } from '../shared/action-labels';
+import { chainVerdictText } from './chain-text';
 import { exportAudit } from './export';
 import { verifyChain } from './verify';
 import { elementsOf } from '../shared/element';
@@ -17,7 +17,7 @@ const element = elementsOf('audit page');
 
 localizePage();
 const typeSelect = element<HTMLSelectElement>('f-type');
-for (const t of ACTION_TYPES) typeSelect.append(new Option(t, t));
+for (const { value, label } of actionTypeOptions(say)) typeSelect.append(new Option(label, value));
 
 let filter: AuditFilter = { types: [], statuses: [], from: null, to: null, text: '' };
 /** Stack of `before` cursors of the pages shown so far (for "Newer"). */
@@ -80,7 +80,7 @@ function renderRows(rows: AuditRow[]): void {
 async function showPage(before: number | null): Promise<void> {
   const reply = await send({ type: 'audit/query', filter, before, limit: PAGE });
   if (!reply.ok) {
-    element('summary').textContent = reply.error.message;
+    element('summary').textContent = errorText(reply.error);
     return;
   }
   renderRows(reply.data.rows);
@@ -143,9 +143,7 @@ element('verify').addEventListener('click', () => {
   verifyChain().then(
     (v) => {
       out.className = v.ok ? 'ok' : 'bad';
-      out.textContent = v.ok
-        ? say('chainIntact', [fmt.number(v.checked)])
-        : say('chainBroken', [String(v.brokenAt), v.reason ?? '']);
+      out.textContent = chainVerdictText(v, say, fmt);
       element('chain-head').textContent = v.head ? say('chainHead', [String(v.head.seq), v.head.hash]) : '';
     },
     (error: unknown) => {

@@ -6,15 +6,16 @@
  */
 import browser from 'webextension-polyfill';
 import { STATUS_TEXT, buildReport, inputValues, summaryLine, type CheckRun } from '../../diagnostics/report';
-import { parseCheckInputs, type CheckField, type ReplyData } from '../../shared/messages';
+import { parseCheckInputs, type ReplyData } from '../../shared/messages';
+import { CHECK_FIELDS, type CheckField } from '../../shared/problem';
 import { send } from '../shared/send';
 import type { MessageKey } from '../../i18n/catalog';
-import { fmt, t } from '../shared/i18n';
+import { errorText, fmt, t } from '../shared/i18n';
+import { problemText } from '../shared/problem-text';
 import { elementsOf } from '../shared/element';
+import { probeLines } from './probe-lines';
 
 type ProbeRow = ReplyData<'linkedin/check'>['results'][number];
-
-const FIELDS: readonly CheckField[] = ['profile', 'company', 'post'];
 
 /** What a LinkedIn stop (verdict kind) means, said plainly. */
 const STOP_TEXT: Record<string, MessageKey> = {
@@ -39,16 +40,15 @@ function resultRow(r: ProbeRow): HTMLTableRowElement {
   const result = cell(t(STATUS_TEXT[r.status]));
   result.className = `result-${r.status}`;
   const unexpected = document.createElement('td');
-  const lines = [...r.unexpected, ...(r.note ? [r.note] : [])];
+  const lines = probeLines(r, t);
   if (lines.length > 0) {
     const list = document.createElement('ul');
     list.className = 'lines';
     list.append(
-      ...lines.map((text, i) => {
+      ...lines.map((line) => {
         const li = document.createElement('li');
-        li.textContent = text;
-        // The note is the probe's explanation, not a key path: set apart from the shape lines.
-        if (r.note && i === lines.length - 1) li.className = 'note';
+        li.textContent = line.text;
+        if (line.note) li.className = 'note';
         return li;
       }),
     );
@@ -83,13 +83,13 @@ export function setUpCheckLinkedIn(options: CheckLinkedInOptions): void {
   // What the user typed for the last run, raw and parsed: kept only to strip it from the report.
   let lastPersonal: string[] = [];
 
-  function showFieldErrors(errors: readonly { field: string; message: string }[]): void {
-    for (const field of FIELDS) {
+  function showFieldErrors(errors: readonly { field: string; text: string }[]): void {
+    for (const field of CHECK_FIELDS) {
       const error = errors.find((e) => e.field === field);
-      fieldError(field).textContent = error?.message ?? '';
+      fieldError(field).textContent = error?.text ?? '';
       input(field).setAttribute('aria-invalid', String(Boolean(error)));
     }
-    const first = FIELDS.find((field) => errors.some((e) => e.field === field));
+    const first = CHECK_FIELDS.find((field) => errors.some((e) => e.field === field));
     if (first) input(first).focus();
   }
 
@@ -108,7 +108,7 @@ export function setUpCheckLinkedIn(options: CheckLinkedInOptions): void {
     problem.textContent = '';
     const raw = { profile: input('profile').value, company: input('company').value, post: input('post').value };
     const parsed = parseCheckInputs(raw);
-    showFieldErrors(parsed.ok ? [] : parsed.errors);
+    showFieldErrors(parsed.ok ? [] : parsed.errors.map((p) => ({ field: p.field, text: problemText(p, t, fmt) })));
     if (!parsed.ok) {
       status.textContent = '';
       return;
@@ -124,8 +124,8 @@ export function setUpCheckLinkedIn(options: CheckLinkedInOptions): void {
       .then((reply) => {
         if (!reply.ok) {
           status.textContent = '';
-          if (reply.error.field) showFieldErrors([{ field: reply.error.field, message: reply.error.message }]);
-          else problem.textContent = reply.error.message;
+          if (reply.error.field) showFieldErrors([{ field: reply.error.field, text: errorText(reply.error) }]);
+          else problem.textContent = errorText(reply.error);
           return;
         }
         lastRun = reply.data;

@@ -4,8 +4,9 @@ import '../../zod-jitless';
 import { BUCKETS, type Bucket } from '../../../contract/protocol';
 import type { SettingsView } from '../../shared/messages';
 import { send } from '../shared/send';
-import { fmt, localizePage, t } from '../shared/i18n';
+import { errorText, fmt, localizePage, t } from '../shared/i18n';
 import { bucketLabel } from '../shared/action-labels';
+import { limitLabel as limitName } from '../shared/problem-text';
 import { showScaledBuildNotice } from '../shared/scaled-build';
 import { setUpCheckLinkedIn } from './check-linkedin';
 import { showPolicy } from './policy-lock';
@@ -62,9 +63,7 @@ function limitInput(bucket: Bucket, window: 'day' | 'week', view: SettingsView):
 }
 
 /** "follows per day", as the limit's field is named in labels and errors. */
-function limitLabel(bucket: Bucket, window: 'day' | 'week'): string {
-  return t(window === 'day' ? 'limitPerDay' : 'limitPerWeek', [bucketLabel(bucket, t)]);
-}
+const limitLabel = (bucket: Bucket, window: 'day' | 'week'): string => limitName(bucket, window, t);
 
 /** The spacing field's range and hint come from the safety floors, so they cannot drift apart. */
 function describeSpacing(): void {
@@ -154,7 +153,7 @@ element<HTMLFormElement>('connection').addEventListener('submit', (event) => {
   event.preventDefault();
   saved.textContent = '';
   void send({ type: 'settings/saveConnection', backendUrl: urlInput.value, token: tokenInput.value }).then((reply) => {
-    if (!reply.ok) return showConnectionError(reply.error.field, reply.error.message);
+    if (!reply.ok) return showConnectionError(reply.error.field, errorText(reply.error));
     showConnectionError(undefined, '');
     render(reply.data);
     saved.textContent = t('saved');
@@ -168,7 +167,7 @@ element('test-connection').addEventListener('click', () => {
   void send({ type: 'settings/testConnection', backendUrl: urlInput.value, token: tokenInput.value }).then((reply) => {
     if (!reply.ok) {
       out.textContent = '';
-      return showConnectionError(reply.error.field, reply.error.message);
+      return showConnectionError(reply.error.field, errorText(reply.error));
     }
     out.textContent = reply.data.message;
     out.className = reply.data.ok ? 'ok' : 'error';
@@ -178,7 +177,7 @@ element('test-connection').addEventListener('click', () => {
 /**
  * A whole-number field's value, or null after showing `label: enter a whole number from min to max.`
  * in `errorId` and focusing it: an empty (or unparsable) number field would travel as null and
- * come back as "bad request".
+ * come back as a bad request.
  */
 function numberField(input: HTMLInputElement, label: string, errorId: string): number | null {
   if (input.value.trim() !== '' && Number.isFinite(Number(input.value))) return Number(input.value);
@@ -235,7 +234,7 @@ element<HTMLFormElement>('safety').addEventListener('submit', (event) => {
         : field === 'spacingSeconds'
           ? 'spacing-error'
           : 'limits-error';
-      element(target).textContent = reply.error.message;
+      element(target).textContent = errorText(reply.error);
       if (field === 'spacingSeconds') spacing.focus();
       return;
     }
@@ -272,7 +271,7 @@ void send({ type: 'settings/get' }).then((reply) => {
   if (reply.ok) render(reply.data);
   else {
     const out = element('test-result');
-    out.textContent = t('loadFailed', [reply.error.message]);
+    out.textContent = t('loadFailed', [errorText(reply.error)]);
     out.className = 'error';
   }
   for (const id of ['connection-fields', 'safety-fields']) element<HTMLFieldSetElement>(id).disabled = false;

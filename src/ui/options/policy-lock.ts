@@ -5,6 +5,7 @@
  */
 import type { SettingsView } from '../../shared/messages';
 import { fmt, t } from '../shared/i18n';
+import { problemText } from '../shared/problem-text';
 
 /** Each lockable setting's control on this page (absent ones, e.g. on an older page, are skipped). */
 const CONTROL: Record<SettingsView['policy']['locked'][number], string> = {
@@ -65,6 +66,8 @@ export function showPolicy(view: SettingsView): void {
   banner.hidden = !managed && view.policy.problems.length === 0;
   const problems = document.getElementById('policy-problems');
   problems?.replaceChildren(
-    ...view.policy.problems.map((p) => Object.assign(document.createElement('li'), { textContent: p })),
+    ...view.policy.problems.map((p) =>
+      Object.assign(document.createElement('li'), { textContent: problemText(p, t, fmt) }),
+    ),
   );
 }

@@ -6,7 +6,7 @@ import type { StatusView } from '../../shared/messages';
 import { send } from '../shared/send';
 import { showScaledBuildNotice } from '../shared/scaled-build';
 import { bannerText, countdown, decisionText, limitText, queueText, recheckText, suspensionText } from './format';
-import { fmt, localizePage, t } from '../shared/i18n';
+import { errorText, fmt, localizePage, t } from '../shared/i18n';
 import { statusText } from '../shared/action-labels';
 import { createGuidance } from './guidance';
 import { createQueueList } from './queue-list';
@@ -34,7 +34,7 @@ const renderQueue = createQueueList({
   decide: (decision, keys) =>
     void send({ type: 'approval/decide', decision, keys }).then((reply) => {
       if (!reply.ok) {
-        approvalResult.textContent = reply.error.message;
+        approvalResult.textContent = errorText(reply.error);
         return;
       }
       approvalResult.textContent = decisionText(reply.data.outcome, t, fmt);
@@ -153,7 +153,7 @@ async function paintSnapshot(): Promise<void> {
 async function refresh(): Promise<void> {
   const reply = await send({ type: 'status/get' });
   if (reply.ok) render(reply.data);
-  else banner.textContent = reply.error.message;
+  else banner.textContent = errorText(reply.error);
 }
 
 element('open-options').addEventListener('click', (e) => {
@@ -166,14 +166,14 @@ resumeButton.addEventListener('click', () => {
   if (early && !window.confirm(t('confirmEarlyResume'))) return;
   void send({ type: 'executor/resume', confirmEarlyChallengeResume: early }).then((r) => {
     if (r.ok) render(r.data);
-    else banner.textContent = r.error.message;
+    else banner.textContent = errorText(r.error);
   });
 });
 
 function answerTabConsent(allow: boolean): void {
   void send({ type: 'settings/backgroundTab', allow }).then((reply) => {
     if (!reply.ok) {
-      banner.textContent = reply.error.message;
+      banner.textContent = errorText(reply.error);
       return;
     }
     render(reply.data);
@@ -189,7 +189,7 @@ recheckButton.addEventListener('click', () => {
   recheckResult.textContent = t('checking');
   void send({ type: 'linkedin/recheck' })
     .then(async (reply) => {
-      recheckResult.textContent = reply.ok ? recheckText(reply.data, t) : reply.error.message;
+      recheckResult.textContent = reply.ok ? recheckText(reply.data, t) : errorText(reply.error);
       await refresh();
     })
     .finally(() => {

@@ -1,5 +1,5 @@
 /** Action types, limit buckets and result statuses as people call them, in the user's language. */
-import { actionTypeSchema, type ActionType } from '../../../contract/protocol';
+import { ACTION_TYPES, actionTypeSchema, type ActionType } from '../../../contract/protocol';
 import type { MessageKey, Translate } from '../../i18n/catalog';
 
 const LABELS: Record<ActionType, MessageKey> = {
@@ -22,6 +22,11 @@ const LABELS: Record<ActionType, MessageKey> = {
 export function actionLabel(type: string, t: Translate): string {
   const known = actionTypeSchema.safeParse(type);
   return known.success ? t(LABELS[known.data]) : type;
+}
+
+/** The audit filter's choices: every action type by its label, with the identifier the log shows. */
+export function actionTypeOptions(t: Translate): { value: ActionType; label: string }[] {
+  return ACTION_TYPES.map((type) => ({ value: type, label: t('auditTypeOption', [t(LABELS[type]), type]) }));
 }
 
 const BUCKET_KEYS: Record<string, MessageKey> = {

@@ -5,6 +5,8 @@
 import type { MessageKey } from '../../i18n/catalog';
 import { t, uiLocale } from '../../i18n/chrome';
 import { type LocaleFormat, localeFormat } from '../../i18n/locale-format';
+import type { Problem } from '../../shared/problem';
+import { problemsText } from './problem-text';
 
 export { t, uiLocale };
 
@@ -38,3 +40,6 @@ export function localizePage(root: Document = document): void {
     }
   }
 }
+
+/** A refused request's problems (a worker's answer, or send.ts's own), in the user's language. */
+export const errorText = (error: { problems: readonly Problem[] }): string => problemsText(error.problems, t, fmt);

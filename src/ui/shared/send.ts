@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { z } from '../../../contract/zod';
 import type { Reply, ReplyData, Request } from '../../shared/messages';
 import { replySchemas } from '../../shared/replies';
+import { replyErrorSchema } from '../../shared/problem';
 
 const NOT_LISTENING = /Receiving end does not exist|Could not establish connection/i;
 
@@ -23,16 +24,14 @@ export async function send<R extends Request>(request: R): Promise<Reply<ReplyDa
   try {
     raw = await sendRaw(request);
   } catch (error) {
-    return {
-      ok: false,
-      error: { message: `the extension did not answer: ${error instanceof Error ? error.message : String(error)}` },
-    };
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { problems: [{ key: 'problemNoAnswer', detail }] } };
   }
   const schema = z.union([
     z.object({ ok: z.literal(true), data: replySchemas[request.type] }),
-    z.object({ ok: z.literal(false), error: z.object({ message: z.string(), field: z.optional(z.string()) }) }),
+    z.object({ ok: z.literal(false), error: replyErrorSchema }),
   ]);
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: { message: 'the extension answered unexpectedly; reload it' } };
+  if (!parsed.success) return { ok: false, error: { problems: [{ key: 'problemBadAnswer' }] } };
   return parsed.data as Reply<ReplyData<R['type']>>;
 }

@@ -10,7 +10,7 @@ import type { SettingsView, StatusView } from '../../shared/messages';
 import { STATUS_SNAPSHOT_KEY } from '../../shared/status-snapshot';
 import { send } from '../shared/send';
 import { showScaledBuildNotice } from '../shared/scaled-build';
-import { localizePage, t } from '../shared/i18n';
+import { errorText, localizePage, t } from '../shared/i18n';
 import { setupChecklist } from '../shared/setup-checklist';
 import { elementsOf } from '../shared/element';
 import { parseSnapshot, readStatusSnapshot } from '../shared/status-snapshot';
@@ -64,7 +64,7 @@ async function connect(): Promise<void> {
   const tested = await send({ type: 'settings/testConnection', ...connection });
   if (!tested.ok) {
     connectResult.textContent = '';
-    return showFieldError(tested.error.field, tested.error.message);
+    return showFieldError(tested.error.field, errorText(tested.error));
   }
   showFieldError(undefined, '');
   if (!tested.data.ok) {
@@ -75,7 +75,7 @@ async function connect(): Promise<void> {
   const saved = await send({ type: 'settings/saveConnection', ...connection });
   if (!saved.ok) {
     connectResult.textContent = '';
-    return showFieldError(saved.error.field, saved.error.message);
+    return showFieldError(saved.error.field, errorText(saved.error));
   }
   connectResult.className = 'ok';
   connectResult.textContent = t('welcomeSaved', [tested.data.message]);
@@ -96,7 +96,7 @@ function showApproval(view: SettingsView): void {
 async function saveApproval(on: boolean): Promise<void> {
   const current = await send({ type: 'settings/get' });
   if (!current.ok) {
-    approvalState.textContent = current.error.message;
+    approvalState.textContent = errorText(current.error);
     return;
   }
   const v = current.data;
@@ -110,7 +110,7 @@ async function saveApproval(on: boolean): Promise<void> {
     approvalMode: on,
   });
   if (!saved.ok) {
-    approvalState.textContent = saved.error.message;
+    approvalState.textContent = errorText(saved.error);
     return;
   }
   showApproval(saved.data);
