@@ -14,7 +14,7 @@
  *   --export-runs=N               runs of each export and of Verify chain (default 3)
  *   --entries=N                   audit entries for the popup and audit page (default 100000)
  *   --large-entries=N             audit entries for the large-log figures (default 1000000)
- *   --baseline=DIR                an earlier commit's scale-100 build, measured beside this one (ui, largeLog)
+ *   --baseline=DIR                an earlier commit's scale-100 build, measured beside this one (ui, largeLog, worker)
  *   --reuse-build                 keep bench/tmp/ext-scale-100 if it exists
  *   --headed                      show the browser
  */

@@ -21,7 +21,7 @@ export const GOALS = { gzipBytes: 40_000, coldStartMedianMs: 100, actionMedianMs
 /** Measured with worker-size.ts at 8d4675d, before the worker's schemas moved to zod/mini. */
 export const BASELINE = { commit: '8d4675d', gzipBytes: 69_167, files: 7 };
 const COLD_STARTS = 25;
-const ACTION_ROUNDS = 2;
+const ACTION_ROUNDS = 3;
 
 interface WorkerSummary {
   gzipBytes: number;
@@ -40,6 +40,8 @@ interface WorkerResult {
   size: WorkerSize;
   coldStart: Awaited<ReturnType<typeof measureColdStart>>;
   actions: Awaited<ReturnType<typeof measureActions>>;
+  /** With --baseline: the earlier build's worker size and time per action, measured in this run (its build is scale 100). */
+  before: { extensionDir: string; size: WorkerSize; actions: Awaited<ReturnType<typeof measureActions>> } | null;
 }
 
 /** The last run's figures, from bench/results.json as it stands before this run rewrites it. */
@@ -64,6 +66,12 @@ export const worker: BenchMeasurement<WorkerResult> = {
     ctx.log(`  ${size.chunks.length} files, ${size.totalBytes} B, gzip ${size.totalGzipBytes} B`);
     ctx.log('[worker] cold start → first lease request');
     const coldStart = await measureColdStart(prodDir, COLD_STARTS, ctx.opts.headed, ctx.log);
+    let before: WorkerResult['before'] = null;
+    if (ctx.opts.baseline !== null) {
+      ctx.log(`[worker] the baseline's size and time per action (${ctx.opts.baseline})`);
+      const actions = await measureActions(ctx.opts.baseline, ACTION_ROUNDS, ctx.opts.headed, ctx.log);
+      before = { extensionDir: ctx.opts.baseline, size: workerSize(ctx.opts.baseline), actions };
+    }
     ctx.log('[worker] executor time per action, network excluded (scale-100 build)');
     const actions = await measureActions(ctx.extensionDir(), ACTION_ROUNDS, ctx.opts.headed, ctx.log);
     const summary = {
@@ -72,7 +80,7 @@ export const worker: BenchMeasurement<WorkerResult> = {
       action: actions.overall,
       actionCpu: actions.cpu.overall,
     };
-    return { goals: GOALS, baseline: BASELINE, previous, summary, size, coldStart, actions };
+    return { goals: GOALS, baseline: BASELINE, previous, summary, size, coldStart, actions, before };
   },
   summary: (r) => r.summary,
   print(r) {
@@ -82,24 +90,28 @@ export const worker: BenchMeasurement<WorkerResult> = {
         now: r.size.totalGzipBytes / 1000,
         goal: `≤ ${GOALS.gzipBytes / 1000}`,
         previous: (r.previous?.gzipBytes ?? BASELINE.gzipBytes) / 1000,
+        before: r.before ? r.before.size.totalGzipBytes / 1000 : '-',
       },
       {
         figure: 'cold start → lease, median (ms)',
         now: r.coldStart.fromWake.medianMs,
         goal: `≤ ${GOALS.coldStartMedianMs}`,
         previous: r.previous?.cold.medianMs ?? 'not measured',
+        before: '-',
       },
       {
         figure: 'executor CPU per action, median (ms)',
         now: r.actions.cpu.overall.medianMs,
         goal: `< ${GOALS.actionMedianMs}`,
         previous: r.previous?.actionCpu?.medianMs ?? 'not measured',
+        before: r.before?.actions.cpu.overall.medianMs ?? '-',
       },
       {
         figure: 'executor wall time per action, network excluded, median (ms)',
         now: r.actions.overall.medianMs,
         goal: '(storage waits included)',
         previous: r.previous?.action.medianMs ?? 'not measured',
+        before: r.before?.actions.overall.medianMs ?? '-',
       },
     ]);
   },
