@@ -1,12 +1,15 @@
 /**
  * Verify chain over the whole log, split into seq ranges that are verified
- * in parallel (the audit page gives each to a Web Worker) and joined: each
+ * in parallel (the audit page deals them out to Web Workers) and joined: each
  * range checks its own links and hashes, the join checks the seams.
  *
- * Measured on 100,000 entries (this 2-core machine, bench 2026-11-24):
- * hashing each chunk with WebCrypto, all digests in parallel, was no faster
- * than synchronous @noble/hashes here (a thread hop per 350-byte digest), so
- * each range hashes synchronously while its next ranges are being read.
+ * Measured on 100,000 entries (this 2-core machine, bench 2026-11-24, same
+ * run, load average 1.7–2.6): 1.78 s with synchronous @noble/hashes in the
+ * workers, 1.30 s with WebCrypto there (audit-digest.ts). WebCrypto had been
+ * no faster on the page's own thread; per entry a digest call costs ~4 µs,
+ * noble ~12 µs with its UTF-8 and hex conversions. Reading alone, no hashing,
+ * takes 0.8–1.0 s (the browser's IndexedDB work, no faster with more readers,
+ * and decoding in the workers): below 1 s is out of reach on two cores.
  */
 import { checkChain, type ChainVerdict, entryHash, GENESIS_HASH } from './audit-chain';
 import { auditChunks, type ChunkOptions, type SeqBounds } from './audit-read';
