@@ -24,9 +24,27 @@ export interface ExportResult {
   rows: number;
 }
 
+/** One verify worker's times (src/ui/audit/verify.ts "verify-worker" measures), ms after the click. */
+export interface VerifyWorkerTimes {
+  /** Seq ranges it verified (a few at a time, so its phases below are sums that overlap). */
+  ranges: number;
+  /** Its script ran, and it began on its range. */
+  loadedAtMs: number;
+  startedAtMs: number;
+  /** Its verdict reached the page. */
+  doneAtMs: number;
+  /** Phases in the worker, summed over its ranges (store/audit-verify.ts RangeTiming). */
+  readMs: number;
+  hashMs: number;
+  digestWaitMs: number;
+  checkMs: number;
+}
+
 export interface VerifyRun {
   ms: number;
   text: string;
+  /** Empty for a build without the measures (before 2026-11-24's verify-speed). */
+  workers: VerifyWorkerTimes[];
 }
 
 export interface AuditPageResult {
@@ -43,10 +61,10 @@ async function clickAndWaitForText(
   targetId: string,
   done: string[],
   failed: string[],
-): Promise<{ ms: number; text: string }> {
+): Promise<{ ms: number; text: string; clickedAt: number }> {
   return page.evaluate(
     (a) =>
-      new Promise<{ ms: number; text: string }>((resolve, reject) => {
+      new Promise<{ ms: number; text: string; clickedAt: number }>((resolve, reject) => {
         const button = document.getElementById(a.buttonId);
         const target = document.getElementById(a.targetId);
         if (!button || !target) {
@@ -58,7 +76,7 @@ async function clickAndWaitForText(
           const text = target.textContent ?? '';
           if (a.done.some((p) => text.startsWith(p))) {
             observer.disconnect();
-            resolve({ ms: performance.now() - t0, text });
+            resolve({ ms: performance.now() - t0, text, clickedAt: t0 });
           } else if (a.failed.some((p) => text.startsWith(p))) {
             observer.disconnect();
             reject(new Error(text));
@@ -82,6 +100,48 @@ function countRows(kind: 'csv' | 'json', file: string): number {
   return text.split('\r\n').filter((line) => line !== '').length - 1;
 }
 
+/** A count as the page shows it (the harness's browser runs in English, numbers grouped as en-US). */
+function shownCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/**
+ * The verify workers' measures since the click (and clears them for the next
+ * run). No named functions inside: tsx would wrap them in __name (idb.ts).
+ */
+async function verifyWorkerTimes(page: Page, clickedAt: number): Promise<VerifyWorkerTimes[]> {
+  const raw = await page.evaluate(() => {
+    const list = performance
+      .getEntriesByName('verify-worker')
+      .map((m) => ({ doneAt: m.startTime + m.duration, detail: (m as PerformanceMeasure).detail as unknown }));
+    performance.clearMeasures('verify-worker');
+    return list;
+  });
+  const round = (x: number): number => Math.round(x * 10) / 10;
+  return raw
+    .map(({ doneAt, detail }) => {
+      const d = (typeof detail === 'object' && detail !== null ? detail : {}) as Record<string, unknown>;
+      const num = (k: string): number => (typeof d[k] === 'number' ? d[k] : Number.NaN);
+      return {
+        ranges: num('ranges'),
+        loadedAtMs: round(num('loadedAt') - clickedAt),
+        startedAtMs: round(num('startedAt') - clickedAt),
+        doneAtMs: round(doneAt - clickedAt),
+        readMs: round(num('readMs')),
+        hashMs: round(num('hashMs')),
+        digestWaitMs: round(num('digestWaitMs')),
+        checkMs: round(num('checkMs')),
+      };
+    })
+    .sort((a, b) => a.loadedAtMs - b.loadedAtMs);
+}
+
+function describeWorkers(workers: VerifyWorkerTimes[]): string {
+  if (workers.length === 0) return '';
+  const list = (pick: (w: VerifyWorkerTimes) => number): string => workers.map((w) => Math.round(pick(w))).join('/');
+  return `; ${workers.length} workers: script ran at +${list((w) => w.loadedAtMs)} ms, ${list((w) => w.ranges)} ranges, summed over them: read ${list((w) => w.readMs)}, hash ${list((w) => w.hashMs)}, digest wait ${list((w) => w.digestWaitMs)}, check ${list((w) => w.checkMs)} ms; last verdict at +${list((w) => w.doneAtMs)} ms`;
+}
+
 export type AuditLoad = AuditPageResult['load'];
 
 /** Opens the audit page and times its first row and summary line ("N entries in the log…"). */
@@ -102,7 +162,7 @@ export async function openAuditPage(
     const firstRow = t.marks.firstRow as Mark;
     const summaryMark = t.marks.summary as Mark;
     const summaryText = (await page.locator('#summary').textContent()) ?? '';
-    if (!summaryText.startsWith(`${auditEntries} entries`))
+    if (!summaryText.startsWith(`${shownCount(auditEntries)} entries`))
       throw new Error(`audit page says "${summaryText}", expected ${auditEntries} entries`);
     const load = {
       firstRowMs: ms(firstRow.at - t.navigationStart),
@@ -162,12 +222,13 @@ export async function measureAuditPage(
     }
 
     const verifyRuns: VerifyRun[] = [];
-    const expected = `Chain intact: ${opts.auditEntries} entries verified.`;
+    const expected = `Chain intact: ${shownCount(opts.auditEntries)} entries verified.`;
     for (let i = 0; i < opts.verifyRuns; i++) {
       const v = await clickAndWaitForText(page, 'verify', 'verify-result', ['Chain intact', 'Chain broken'], []);
       if (v.text !== expected) throw new Error(`verify said "${v.text}", expected "${expected}"`);
-      verifyRuns.push({ ms: ms(v.ms), text: v.text });
-      log(`  verify chain ${i + 1}/${opts.verifyRuns}: ${ms(v.ms)} ms — ${v.text}`);
+      const workers = await verifyWorkerTimes(page, v.clickedAt);
+      verifyRuns.push({ ms: ms(v.ms), text: v.text, workers });
+      log(`  verify chain ${i + 1}/${opts.verifyRuns}: ${ms(v.ms)} ms — ${v.text}${describeWorkers(workers)}`);
     }
     return {
       auditEntries: opts.auditEntries,

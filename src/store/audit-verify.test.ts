@@ -4,7 +4,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { entryHash, verifyEntries } from './audit-chain';
 import { fixtureChain, storeEntries } from './audit-fixture';
 import { auditBounds } from './audit-read';
-import { joinVerdicts, splitBounds, verifyRange, type LogVerdict } from './audit-verify';
+import { digestChunk } from './audit-digest';
+import {
+  type HashChunk,
+  joinVerdicts,
+  type RangeTiming,
+  splitBounds,
+  verifyRange,
+  type LogVerdict,
+} from './audit-verify';
 import { resetDbForTests, type AuditRecord } from './db';
 
 beforeEach(() => {
@@ -12,13 +20,19 @@ beforeEach(() => {
   resetDbForTests();
 });
 
-/** What the audit page does, with `parts` ranges (verified here one after another instead of in workers). */
-async function verifyInParts(parts: number): Promise<LogVerdict> {
+/** Both ways of hashing: synchronous entryHash (the default) and WebCrypto (the audit page's workers). */
+const HASHERS: ReadonlyArray<[string, HashChunk | undefined]> = [
+  ['entryHash', undefined],
+  ['WebCrypto', digestChunk],
+];
+
+/** What the audit page does, with `parts` ranges (verified here side by side in this thread instead of in workers). */
+async function verifyInParts(parts: number, hashChunk?: HashChunk): Promise<LogVerdict> {
   const bounds = await auditBounds();
   if (!bounds) return joinVerdicts([]);
   const ranges = splitBounds(bounds, parts);
   // Small chunks, several in flight: breaks land inside chunks, on their edges and on the seams between ranges.
-  return joinVerdicts(await Promise.all(ranges.map((r) => verifyRange(r, { chunk: 7, inFlight: 3 }))));
+  return joinVerdicts(await Promise.all(ranges.map((r) => verifyRange(r, { chunk: 7, inFlight: 3, hashChunk }))));
 }
 
 /** The verdict of one walk over the whole log, oldest first (verifyEntries), as the page must report it. */
@@ -31,7 +45,9 @@ function sequential(entries: AuditRecord[]): LogVerdict {
 async function expectSameVerdictInParts(entries: AuditRecord[]): Promise<LogVerdict> {
   await storeEntries(entries);
   const expected = sequential(entries);
-  for (const parts of [1, 2, 3, 4, 7]) expect(await verifyInParts(parts), `${parts} part(s)`).toEqual(expected);
+  for (const [name, hashChunk] of HASHERS)
+    for (const parts of [1, 2, 3, 4, 7])
+      expect(await verifyInParts(parts, hashChunk), `${name}, ${parts} part(s)`).toEqual(expected);
   return expected;
 }
 
@@ -53,7 +69,30 @@ describe('Verify chain in ranges, joined', () => {
   });
 
   it('accepts an empty log', async () => {
-    expect(await verifyInParts(2)).toEqual({ ok: true, checked: 0, brokenAt: null, reason: null, head: null });
+    for (const [, hashChunk] of HASHERS)
+      expect(await verifyInParts(2, hashChunk)).toEqual({
+        ok: true,
+        checked: 0,
+        brokenAt: null,
+        reason: null,
+        head: null,
+      });
+  });
+
+  it('reports where its time went, and hashes nothing after the chunk with the first break', async () => {
+    const entries = fixtureChain(40).map((e) => (e.seq === 9 ? { ...e, message: 'edited' } : e));
+    await storeEntries(entries);
+    const timing: RangeTiming = { readMs: 0, hashMs: 0, digestWaitMs: 0, checkMs: 0 };
+    let hashed = 0;
+    const counting: HashChunk = (rows) => {
+      hashed += rows.length;
+      return digestChunk(rows);
+    };
+    const verdict = await verifyRange({ first: 1, last: 40 }, { chunk: 5, inFlight: 2, hashChunk: counting, timing });
+    expect(verdict).toMatchObject({ ok: false, brokenAt: 9, checked: 9 });
+    expect(hashed).toBe(10);
+    for (const ms of Object.values(timing)) expect(ms).toBeGreaterThanOrEqual(0);
+    expect(timing.readMs).toBeGreaterThan(0);
   });
 
   it('finds the first altered entry wherever it lies: inside a range, first or last of one, the very first', async () => {

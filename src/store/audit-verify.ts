@@ -1,15 +1,19 @@
 /**
  * Verify chain over the whole log, split into seq ranges that are verified
- * in parallel (the audit page gives each to a Web Worker) and joined: each
+ * in parallel (the audit page deals them out to Web Workers) and joined: each
  * range checks its own links and hashes, the join checks the seams.
  *
- * Measured on 100,000 entries (this 2-core machine, bench 2026-11-24):
- * hashing each chunk with WebCrypto, all digests in parallel, was no faster
- * than synchronous @noble/hashes here (a thread hop per 350-byte digest), so
- * each range hashes synchronously while its next ranges are being read.
+ * Measured on 100,000 entries (this 2-core machine, bench 2026-11-24, same
+ * run, load average 1.7–2.6): 1.78 s with synchronous @noble/hashes in the
+ * workers, 1.30 s with WebCrypto there (audit-digest.ts). WebCrypto had been
+ * no faster on the page's own thread; per entry a digest call costs ~4 µs,
+ * noble ~12 µs with its UTF-8 and hex conversions. Reading alone, no hashing,
+ * takes 0.8–1.0 s (the browser's IndexedDB work, no faster with more readers,
+ * and decoding in the workers): below 1 s is out of reach on two cores.
  */
 import { checkChain, type ChainVerdict, entryHash, GENESIS_HASH } from './audit-chain';
 import { auditChunks, type ChunkOptions, type SeqBounds } from './audit-read';
+import type { AuditRecord } from './db';
 
 /** The whole log's verdict, with the newest entry's hash: noted down, it anchors later checks of exports. */
 export type LogVerdict = ChainVerdict & { head: { seq: number; hash: string } | null };
@@ -27,13 +31,40 @@ export interface RangeVerdict {
   last: { seq: number; hash: string } | null;
 }
 
+/** The hashes of a chunk's entries, in order (what entryHash gives each): synchronously, or with WebCrypto (audit-digest.ts). */
+export type HashChunk = (rows: readonly AuditRecord[]) => Promise<readonly string[]> | readonly string[];
+
+/** Where a range's time went, in ms (the audit page leaves it for the benchmark). */
+export interface RangeTiming {
+  /** Waiting for each chunk: the browser reading it, then decoding it on this thread. */
+  readMs: number;
+  /** Hashing on this thread (with WebCrypto: building the inputs and issuing the digests). */
+  hashMs: number;
+  /** Then waiting for the digests (WebCrypto). */
+  digestWaitMs: number;
+  checkMs: number;
+}
+
+export interface VerifyOptions extends ChunkOptions {
+  /** Default: entryHash (@noble/hashes, synchronous). */
+  hashChunk?: HashChunk;
+  /** Added to as the range is verified. */
+  timing?: RangeTiming;
+}
+
+const entryHashes: HashChunk = (rows) => rows.map((e) => entryHash(e.prevHash ?? '', e));
+
 /** Verifies the entries in `bounds` (oldest first) against their own first link. */
-export async function verifyRange(bounds: SeqBounds, opts: ChunkOptions = {}): Promise<RangeVerdict> {
+export async function verifyRange(bounds: SeqBounds, opts: VerifyOptions = {}): Promise<RangeVerdict> {
+  const { hashChunk = entryHashes, timing = { readMs: 0, hashMs: 0, digestWaitMs: 0, checkMs: 0 } } = opts;
   let state: { prevHash: string; checked: number } | null = null;
   let firstSeq: number | null = null;
   let firstPrevHash: string | null = null;
   let last: RangeVerdict['last'] = null;
+  let t = performance.now();
   for await (const rows of auditChunks('oldest', { ...opts, bounds })) {
+    const arrived = performance.now();
+    timing.readMs += arrived - t;
     const first = rows[0];
     if (!first) continue;
     if (state === null) {
@@ -41,11 +72,15 @@ export async function verifyRange(bounds: SeqBounds, opts: ChunkOptions = {}): P
       firstPrevHash = first.prevHash ?? null;
       state = { prevHash: first.prevHash ?? '', checked: 0 };
     }
-    const v = checkChain(
-      rows,
-      rows.map((e) => entryHash(e.prevHash ?? '', e)),
-      state,
-    );
+    const pending = hashChunk(rows);
+    const issued = performance.now();
+    const hashes = await pending;
+    const hashed = performance.now();
+    const v = checkChain(rows, hashes, state);
+    t = performance.now();
+    timing.hashMs += issued - arrived;
+    timing.digestWaitMs += hashed - issued;
+    timing.checkMs += t - hashed;
     if (!v.ok) return { ...v, firstPrevHash, firstSeq, last: null };
     state = { prevHash: v.prevHash, checked: v.checked };
     const newest = rows.at(-1);
