@@ -8,6 +8,7 @@
 import { z } from '../../../contract/zod';
 import { auditBounds, type SeqBounds } from '../../store/audit-read';
 import type { LogVerdict, RangeVerdict } from '../../store/audit-verify';
+import { t } from '../shared/i18n';
 import { verifyInRanges } from './verify-ranges';
 
 const rangeVerdictSchema = z.object({
@@ -72,7 +73,7 @@ function workerLane(worker: Worker, timings: WorkerTiming[]): (range: SeqBounds)
   };
   worker.onmessage = (event: MessageEvent<unknown>) => {
     const reply = workerReplySchema.safeParse(event.data);
-    if (!reply.success) return failAll(new Error('the verifying worker answered unexpectedly'));
+    if (!reply.success) return failAll(new Error(t('verifyWorkerUnexpected')));
     const w = waiting.get(reply.data.id);
     waiting.delete(reply.data.id);
     if (!reply.data.ok) w?.reject(new Error(reply.data.message));
@@ -81,7 +82,7 @@ function workerLane(worker: Worker, timings: WorkerTiming[]): (range: SeqBounds)
       w?.resolve(reply.data.verdict);
     }
   };
-  worker.onerror = (event) => failAll(new Error(event.message || 'the verifying worker failed to start'));
+  worker.onerror = (event) => failAll(new Error(event.message || t('verifyWorkerNoStart')));
   let nextId = 0;
   return (range) =>
     new Promise<RangeVerdict>((resolve, reject) => {
