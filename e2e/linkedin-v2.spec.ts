@@ -206,6 +206,28 @@ test('a redirect to the login wall means signed out (li_at deleted); nothing mor
   expect(linkedin.mutations()).toHaveLength(0);
 });
 
+test('a write whose tab navigates away mid-flight may have landed: read back once it cannot be in flight, never sent twice', async ({
+  harness,
+}) => {
+  const { linkedin, backend, context } = harness;
+  const post = linkedin.addPost();
+  // The double holds the reaction for 1.5 s, then applies it, whatever became of the tab that sent it.
+  linkedin.fail({ kind: 'slow', ms: 1500 }, { match: (r) => r.method !== 'GET', times: 1 });
+  const react = backend.enqueue({ type: 'react', params: { post: post.threadUrn, reaction: 'LIKE' } });
+  // (A request's endpoint is named when it is answered: the held write is the one write received.)
+  await expect.poll(() => linkedin.requests.some((r) => r.method !== 'GET'), { timeout: 30_000 }).toBe(true);
+  // The user navigates the linkedin.com tab meanwhile: Chrome drops the injected script, and its answer.
+  const tab = context.pages().find((p) => p.url().startsWith('https://www.linkedin.com/'));
+  expect(tab).toBeDefined();
+  await tab?.goto('https://www.linkedin.com/feed/');
+  await backend.waitForFinal([react.id], 75_000);
+  // Not handed back as "not sent" (and sent again): read back, found, reported once.
+  expect(backend.results.filter((r) => r.actionId === react.id).map((r) => r.body.status)).toEqual(['succeeded']);
+  expect(backend.finalResult(react.id)).toMatchObject({ status: 'succeeded', output: { reconciled: true } });
+  expect(linkedin.mutations()).toHaveLength(1);
+  expect(linkedin.state.reactions.get(post.threadUrn)).toBe('LIKE');
+});
+
 test('a 5xx after applying is reconciled by read-back (one write); an SDUI 500 is a plain failure; a 200 with GraphQL errors is never a success; limits at 400 and 200', async ({
   harness,
 }) => {
