@@ -49,7 +49,6 @@ export async function executeJob(
     ]);
     const sentBefore = linkedin.stats.mutations;
     let answered = false;
-    let mayHaveLeft = false;
     try {
       const verdict = await linkedin.call({ ...call, timeoutMs });
       answered = verdict.kind !== 'network_error';
@@ -60,14 +59,14 @@ export async function executeJob(
       return verdict;
     } catch (error) {
       if (error instanceof NotSentError || error instanceof LinkedInStop) answered = true;
-      // Anything else from the transport (the tab closed or navigated mid-write, Chrome
-      // refused the script, an unexpected error) cannot tell whether the request left.
-      else if (linkedin.stats.mutations === sentBefore) mayHaveLeft = true;
+      // Anything else (the tab closed or navigated mid-write, Chrome refused the script, an
+      // unexpected error) cannot tell whether the request left: it counts as sent, since
+      // handing it back as unsent could write twice.
+      else mutated = true;
       throw error;
     } finally {
-      // A request that left counts, and one that may have (not one the tab refused to send, nor one with no tab):
-      // handing it back as unsent could write twice.
-      if (linkedin.stats.mutations > sentBefore || mayHaveLeft) mutated = true;
+      // A request that left counts (not one the tab refused to send, nor one with no tab).
+      if (linkedin.stats.mutations > sentBefore) mutated = true;
       // A lost answer keeps its in-flight marker: the write may still land. The job stays
       // `running` and is read back once the write can no longer be on its way.
       // Removed while the job goes on (awaited before it returns): a marker left by a
