@@ -46,7 +46,7 @@ export interface LargeLogResults {
 }
 
 /**
- * The request mutationTimes (src/store/audit.ts) makes, once per bucket, in
+ * The request mutationTimesByBucket (src/store/audit.ts) makes per bucket, in
  * the worker: on a v2 database a key range of the mutations store, read as
  * keys; on v1 (the baseline) an index range of byBucketAt, read as entries,
  * of which the mutations are kept.
@@ -99,7 +99,7 @@ async function countQuery(worker: Worker, windowMs: number): Promise<CountQueryR
   );
   const last = runs.at(-1);
   return {
-    measured: `${BUCKETS.length} ${v2 ? 'key ranges of the mutations store, keys only' : 'index ranges of byBucketAt, whole entries'} (as mutationTimes), in parallel, in the service worker; ${QUERY_RUNS} runs`,
+    measured: `${BUCKETS.length} ${v2 ? 'key ranges of the mutations store, keys only' : 'index ranges of byBucketAt, whole entries'} (as mutationTimesByBucket), in parallel, in the service worker; ${QUERY_RUNS} runs`,
     windowDays: windowMs / DAY_AT_SCALE,
     entriesInWindow: last?.entries ?? 0,
     mutations: last?.mutations ?? 0,

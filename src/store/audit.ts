@@ -13,15 +13,11 @@ export async function recentAudit(limit: number): Promise<AuditRecord[]> {
 }
 
 /**
- * Ascending times of mutations sent for a bucket since `since`: a key range
- * of the mutations store, read as keys only ([bucket, at, seq]), so the cost
- * is the window's mutations, whatever the size of the log.
+ * Ascending times of mutations sent since `since`, for each bucket (in their
+ * order), in one read transaction: per bucket a key range of the mutations
+ * store, read as keys only ([bucket, at, seq]), so the cost is the window's
+ * mutations, whatever the size of the log.
  */
-export async function mutationTimes(bucket: string, since: number): Promise<number[]> {
-  return (await mutationTimesByBucket([bucket], since))[0] ?? [];
-}
-
-/** mutationTimes for several buckets (in their order), in one read transaction: one round trip, not one per bucket. */
 export async function mutationTimesByBucket(buckets: readonly string[], since: number): Promise<number[][]> {
   const tx = (await openDb()).transaction('mutations');
   const keys = await Promise.all(

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DAY, HOUR } from '../time';
-import { mutationTimes } from './audit';
+import { mutationTimesByBucket } from './audit';
 import { verifyEntries } from './audit-chain';
 import { fixtureChain } from './audit-fixture';
 import { DB_NAME, openDb, resetDbForTests, type AuditRecord } from './db';
@@ -59,7 +59,7 @@ describe('IndexedDB v1 → v2 (the mutations store)', () => {
     expect(await db.getAll('mutations')).toEqual(
       expected.sort((a, b) => a.bucket.localeCompare(b.bucket) || a.at - b.at),
     );
-    expect(await mutationTimes('saves', now - 7 * DAY)).toEqual(
+    expect((await mutationTimesByBucket(['saves'], now - 7 * DAY))[0]).toEqual(
       recent.filter((e) => e.mutated && e.bucket === 'saves').map((e) => e.at),
     );
   });

@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ActionResult, LeasedAction } from '../../contract/protocol';
 import { DAY } from '../time';
-import { mutationTimes, mutationTimesByBucket, recentAudit } from './audit';
+import { mutationTimesByBucket, recentAudit } from './audit';
 import { appendAudit } from './audit-chain';
 import { openDb, resetDbForTests, type AuditRecord } from './db';
 import { admitLeased, finishJob, markRunning, purgeFinishedJobs, unfinishedJobs } from './jobs';
@@ -121,7 +121,7 @@ describe('jobs', () => {
 });
 
 describe('audit counts', () => {
-  it('mutationTimes reads one bucket in a time range, mutations only', async () => {
+  it('mutationTimesByBucket reads a bucket in a time range, mutations only', async () => {
     const db = await openDb();
     const tx = db.transaction(['audit', 'mutations'], 'readwrite');
     const stores = { audit: tx.objectStore('audit'), mutations: tx.objectStore('mutations') };
@@ -131,9 +131,9 @@ describe('audit counts', () => {
     await appendAudit(stores, { ...audit('d', T0 - 100, true), bucket: 'saves' });
     await appendAudit(stores, audit('e', T0 - 50, true));
     await tx.done;
-    expect(await mutationTimes('follows', T0 - DAY)).toEqual([T0 - 1000, T0 - 50]);
-    expect(await mutationTimes('saves', T0 - DAY)).toEqual([T0 - 100]);
-    expect(await mutationTimes('follows', T0 - 3 * DAY)).toEqual([T0 - 2 * DAY, T0 - 1000, T0 - 50]);
+    expect((await mutationTimesByBucket(['follows'], T0 - DAY))[0]).toEqual([T0 - 1000, T0 - 50]);
+    expect((await mutationTimesByBucket(['saves'], T0 - DAY))[0]).toEqual([T0 - 100]);
+    expect((await mutationTimesByBucket(['follows'], T0 - 3 * DAY))[0]).toEqual([T0 - 2 * DAY, T0 - 1000, T0 - 50]);
     // Several buckets in one read, in the order asked.
     expect(await mutationTimesByBucket(['saves', 'invitations', 'follows'], T0 - DAY)).toEqual([
       [T0 - 100],
@@ -152,7 +152,7 @@ describe('audit counts', () => {
     const db = await openDb();
     const [entry] = await db.getAll('audit');
     expect(await db.getAll('mutations')).toEqual([{ bucket: 'follows', at: T0, seq: entry?.seq }]);
-    expect(await mutationTimes('follows', T0 - DAY)).toEqual([T0]);
+    expect((await mutationTimesByBucket(['follows'], T0 - DAY))[0]).toEqual([T0]);
   });
 });
 
